@@ -1,0 +1,485 @@
+//! Grouping mentions into entities: one entity per referent per article.
+//!
+//! Mentions join when they name the same thing: case variants ("Tass" / "TASS"), a surname or
+//! short form and the full name the article uses ("Putin" → "Vladimir Putin"), an acronym and
+//! its expansion ("Shanghai Cooperation Organisation (SCO)"), and common country aliases
+//! ("U.S." / "United States"). Titles and roles in front of a person's name are not part of it.
+//! A city never joins its country: nothing here knows geography beyond aliases of one name.
+
+use crate::mention::{Kind, Mention};
+use crate::span::{Loc, Span};
+use serde::Serialize;
+
+/// One referent and every mention of it in the article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entity {
+    /// The fullest form the article uses ("Vladimir Putin").
+    pub name: String,
+    /// The entity's type, by a vote of its mentions that favours full names.
+    pub kind: Kind,
+    /// Number of mentions.
+    pub count: usize,
+    /// The other forms the article uses, in order of first use ("Putin", "PUTIN").
+    pub aliases: Vec<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<EntityMention>,
+}
+
+/// One mention of an entity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntityMention {
+    /// Where it is.
+    #[serde(flatten)]
+    pub loc: Loc,
+    /// The text as written.
+    pub text: String,
+}
+
+/// Leading words that are titles or roles, not part of a person's name.
+const TITLES: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "ayatollah",
+    "pope",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "general",
+    "gen",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "foreign",
+    "defence",
+    "defense",
+    "deputy",
+    "vice",
+    "chief",
+    "leader",
+    "supreme",
+    "ambassador",
+    "envoy",
+    "judge",
+    "justice",
+    "rep",
+    "representative",
+    "speaker",
+    "commander",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "emperor",
+    "state",
+    "former",
+    "late",
+    "new",
+    "president-elect",
+    "candidate",
+    "saint",
+];
+
+/// Groups of names that refer to the same country or body, lowercased, periods removed.
+/// Only alternative names of one referent: a capital is not its country.
+const ALIASES: &[&[&str]] = &[
+    &[
+        "united states",
+        "us",
+        "usa",
+        "united states of america",
+        "america",
+    ],
+    &["united kingdom", "uk", "britain", "great britain"],
+    &["russia", "russian federation"],
+    &["european union", "eu"],
+    &["united nations", "un"],
+    &["united arab emirates", "uae"],
+    &["democratic republic of congo", "drc", "dr congo"],
+    &[
+        "north korea",
+        "dprk",
+        "democratic people's republic of korea",
+    ],
+    &["south korea", "republic of korea"],
+    &["china", "people's republic of china", "prc"],
+    &["iran", "islamic republic of iran"],
+    &["czech republic", "czechia"],
+    &["netherlands", "holland", "the netherlands"],
+    &[
+        "north atlantic treaty organization",
+        "nato",
+        "north atlantic treaty organisation",
+    ],
+    &["islamic state", "isis", "isil"],
+];
+
+/// Words an acronym skips ("Organisation of the Petroleum Exporting Countries" → OPEC).
+const MINOR_WORDS: &[&str] = &["of", "the", "and", "for", "de", "in", "on", "&"];
+
+/// Groups `mentions` (in text order) of `text` into entities, sorted by count, then by first
+/// appearance.
+pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
+    let mentions: Vec<Mention> = mentions
+        .iter()
+        .map(|m| strip_title(text, *m))
+        .filter(|m| !m.span.is_empty())
+        .collect();
+    let keys: Vec<String> = mentions.iter().map(|m| key(m.span.of(text))).collect();
+
+    // Union-find over mention indices.
+    let mut parent: Vec<usize> = (0..mentions.len()).collect();
+    fn find(parent: &mut [usize], i: usize) -> usize {
+        let mut root = i;
+        while parent[root] != root {
+            root = parent[root];
+        }
+        let mut j = i;
+        while parent[j] != root {
+            let next = parent[j];
+            parent[j] = root;
+            j = next;
+        }
+        root
+    }
+    let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    };
+
+    // 1. Same key (case, periods and curly quotes ignored), or aliases of one country.
+    let canonical: Vec<String> = keys
+        .iter()
+        .map(|k| alias_root(k).unwrap_or(k).to_string())
+        .collect();
+    let mut first_by_key: Vec<(&str, usize)> = Vec::new();
+    for (i, c) in canonical.iter().enumerate() {
+        match first_by_key.iter().find(|(k, _)| *k == c.as_str()) {
+            Some(&(_, j)) => union(&mut parent, i, j),
+            None => first_by_key.push((c.as_str(), i)),
+        }
+    }
+
+    // 2. Acronyms: defined in brackets after the name, or the initials of a multi-word name.
+    let multiword: Vec<usize> = (0..mentions.len())
+        .filter(|&i| keys[i].contains(' '))
+        .collect();
+    for i in 0..mentions.len() {
+        let word = mentions[i].span.of(text);
+        if !is_acronym(word) {
+            continue;
+        }
+        let defined = i.checked_sub(1).filter(|&p| {
+            let between = &text[mentions[p].span.end as usize..mentions[i].span.start as usize];
+            between.trim() == "(" && initials(&keys[p]) == keys[i]
+        });
+        let matched = defined.or_else(|| {
+            let mut found = multiword
+                .iter()
+                .filter(|&&j| mentions[j].kind != Kind::Per && initials(&keys[j]) == keys[i]);
+            let first = found.next().copied();
+            first.filter(|&f| found.all(|&j| canonical[j] == canonical[f]))
+        });
+        if let Some(j) = matched {
+            union(&mut parent, i, j);
+        }
+    }
+
+    // 3. Short forms: a one- or two-word mention that is the start or end of exactly one longer
+    //    name joins it ("Putin" → "Vladimir Putin", "Pezeshkian" → "Masoud Pezeshkian").
+    for i in 0..mentions.len() {
+        let words: Vec<&str> = keys[i].split(' ').collect();
+        let mut candidates: Vec<usize> = Vec::new();
+        for &j in &multiword {
+            let long: Vec<&str> = keys[j].split(' ').collect();
+            if long.len() <= words.len() || !compatible(mentions[i].kind, mentions[j].kind) {
+                continue;
+            }
+            let is_surname = long.ends_with(&words);
+            let is_first_part = long.starts_with(&words) && mentions[j].kind != Kind::Per;
+            if is_surname || is_first_part {
+                let root = find(&mut parent, j);
+                if !candidates.iter().any(|&c| find(&mut parent, c) == root) {
+                    candidates.push(j);
+                }
+            }
+        }
+        if let [j] = candidates[..] {
+            union(&mut parent, i, j);
+        }
+    }
+
+    // Collect groups in order of first mention.
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..mentions.len() {
+        let root = find(&mut parent, i);
+        match groups.iter_mut().find(|(r, _)| *r == root) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((root, vec![i])),
+        }
+    }
+    let mut entities: Vec<(u32, Entity)> = groups
+        .into_iter()
+        .map(|(_, members)| {
+            let first = mentions[members[0]].span.start;
+            (first, build(text, &mentions, &members))
+        })
+        .collect();
+    entities.sort_by(|(fa, a), (fb, b)| b.count.cmp(&a.count).then(fa.cmp(fb)));
+    entities.into_iter().map(|(_, e)| e).collect()
+}
+
+fn build(text: &str, mentions: &[Mention], members: &[usize]) -> Entity {
+    // Name: the form with the most words, preferring one not in capitals, then the earliest.
+    let name_of = |i: usize| mentions[i].span.of(text);
+    let best = members
+        .iter()
+        .copied()
+        .max_by_key(|&i| {
+            let s = name_of(i);
+            let shouting = s
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && s.chars().count() > 4;
+            (
+                s.split_whitespace().count(),
+                !shouting,
+                s.len(),
+                std::cmp::Reverse(i),
+            )
+        })
+        .unwrap_or(members[0]);
+    let name = tidy(name_of(best));
+    // Kind: votes weighted by the number of words, so full names outvote ambiguous short forms.
+    let mut votes = [0usize; 4];
+    for &i in members {
+        let k = Kind::ALL
+            .iter()
+            .position(|&k| k == mentions[i].kind)
+            .unwrap_or(0);
+        votes[k] += 1 + 2 * name_of(i).split_whitespace().count();
+    }
+    let kind = Kind::ALL[(0..4)
+        .max_by_key(|&k| (votes[k], std::cmp::Reverse(k)))
+        .unwrap_or(0)];
+    let mut aliases: Vec<String> = Vec::new();
+    for &i in members {
+        let form = tidy(name_of(i));
+        if form != name && !aliases.contains(&form) {
+            aliases.push(form);
+        }
+    }
+    let mentions: Vec<EntityMention> = members
+        .iter()
+        .map(|&i| EntityMention {
+            loc: mentions[i].span.into(),
+            text: name_of(i).to_string(),
+        })
+        .collect();
+    Entity {
+        name,
+        kind,
+        count: mentions.len(),
+        aliases,
+        mentions,
+    }
+}
+
+/// A name with line breaks and runs of spaces folded.
+fn tidy(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The lookup key: lowercase, periods dropped, apostrophes straightened, spaces folded.
+fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '.' => {}
+                '\u{2019}' | '\u{2018}' => out.push('\''),
+                '-' | '\u{2010}' | '\u{2011}' => out.push(' '),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+fn alias_root(key: &str) -> Option<&'static str> {
+    let key = key.strip_prefix("the ").unwrap_or(key);
+    ALIASES
+        .iter()
+        .find(|group| group.contains(&key))
+        .map(|group| group[0])
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn initials(key: &str) -> String {
+    key.split(' ')
+        .filter(|w| !MINOR_WORDS.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Whether a short form of kind `short` may join a longer name of kind `long`. The recognizer
+/// often gives a bare surname the wrong type; a person's surname is still that person, unless it
+/// is tagged as a place.
+fn compatible(short: Kind, long: Kind) -> bool {
+    short == long || (long == Kind::Per && short != Kind::Loc)
+}
+
+/// Drops leading titles and roles from a person's mention: everything up to the last title word
+/// before the name ("Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov").
+fn strip_title(text: &str, m: Mention) -> Mention {
+    if m.kind != Kind::Per {
+        return m;
+    }
+    let s = m.span.of(text);
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    let last_title = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|(_, w)| TITLES.contains(&key(w).as_str()));
+    match last_title {
+        Some(k) => Mention {
+            span: Span::new(m.span.start as usize + words[k + 1].0, m.span.end as usize),
+            kind: m.kind,
+        },
+        None => m,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions given as (text, kind); each is found at its first occurrence after the previous.
+    fn run(text: &str, names: &[(&str, Kind)]) -> Vec<(String, Kind, usize)> {
+        let mut from = 0;
+        let mentions: Vec<Mention> = names
+            .iter()
+            .map(|&(n, kind)| {
+                let start = from + text[from..].find(n).expect("name in text");
+                from = start + n.len();
+                Mention {
+                    span: Span::new(start, from),
+                    kind,
+                }
+            })
+            .collect();
+        group(text, &mentions)
+            .into_iter()
+            .map(|e| (e.name, e.kind, e.count))
+            .collect()
+    }
+
+    use Kind::*;
+
+    #[test]
+    fn surname_joins_full_name() {
+        let text =
+            "President Vladimir Putin met Masoud Pezeshkian. Putin said Pezeshkian agreed. PUTIN";
+        let got = run(
+            text,
+            &[
+                ("President Vladimir Putin", Per),
+                ("Masoud Pezeshkian", Per),
+                ("Putin", Per),
+                ("Pezeshkian", Misc),
+                ("PUTIN", Per),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Vladimir Putin".into(), Per, 3),
+                ("Masoud Pezeshkian".into(), Per, 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn case_variants_and_country_aliases() {
+        let text = "Tass said. TASS agreed. The U.S. and the United States. US";
+        let got = run(
+            text,
+            &[
+                ("Tass", Org),
+                ("TASS", Org),
+                ("U.S.", Loc),
+                ("United States", Loc),
+                ("US", Loc),
+            ],
+        );
+        assert_eq!(
+            got,
+            [("United States".into(), Loc, 3), ("Tass".into(), Org, 2)]
+        );
+    }
+
+    #[test]
+    fn defined_acronym() {
+        let text = "the Shanghai Cooperation Organisation (SCO) met; SCO members";
+        let got = run(
+            text,
+            &[
+                ("Shanghai Cooperation Organisation", Org),
+                ("SCO", Org),
+                ("SCO", Org),
+            ],
+        );
+        assert_eq!(got, [("Shanghai Cooperation Organisation".into(), Org, 3)]);
+    }
+
+    #[test]
+    fn city_stays_a_city() {
+        let text = "Moscow and Russia";
+        let got = run(text, &[("Moscow", Loc), ("Russia", Loc)]);
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn ambiguous_surname_stays_apart() {
+        let text = "Joe Biden and Hunter Biden. Biden said";
+        let got = run(
+            text,
+            &[("Joe Biden", Per), ("Hunter Biden", Per), ("Biden", Per)],
+        );
+        assert_eq!(got.len(), 3);
+    }
+}

@@ -1,0 +1,31 @@
+//! The one error type of the core: what can be refused, and what to do about it.
+
+use std::fmt;
+
+/// Why an input was refused. Every other input, however odd, gets an analysis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// The input is larger than [`crate::MAX_INPUT_BYTES`].
+    TooLarge {
+        /// Size of the input in bytes.
+        bytes: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::TooLarge { bytes, limit } => write!(
+                f,
+                "the text is {:.1} MB, more than the {:.0} MB Parallax analyses at once; \
+                 paste a single article, or split the text",
+                *bytes as f64 / 1e6,
+                *limit as f64 / 1e6
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

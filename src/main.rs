@@ -1,0 +1,151 @@
+//! `parallax`: the command-line front of the same core the page uses.
+
+use parallax::{analyze, compare, Analysis, Comparison};
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage:
+  parallax analyze FILE|- [--json]   summary of one article (--json: the Analysis as JSON)
+  parallax analyze --jsonl           JSON lines {\"id\", \"text\"} on stdin -> {\"id\", \"analysis\"|\"error\"}
+  parallax compare A B [--json]      compare two articles (files, or - for stdin)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("parallax: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let (flags, positional): (Vec<&str>, Vec<&str>) = args
+        .iter()
+        .map(String::as_str)
+        .partition(|a| a.starts_with("--"));
+    let json = flags.contains(&"--json");
+    if let Some(unknown) = flags.iter().find(|f| !matches!(**f, "--json" | "--jsonl")) {
+        return Err(format!("unknown option {unknown}\n{USAGE}"));
+    }
+    let mut out = io::stdout().lock();
+    let result = match positional.as_slice() {
+        ["analyze"] if flags.contains(&"--jsonl") => analyze_jsonl(io::stdin().lock(), &mut out),
+        ["analyze", file] => {
+            let text = read_input(file)?;
+            let analysis = analyze(&text).map_err(|e| format!("{file}: {e}"))?;
+            if json {
+                print_json(&mut out, &analysis)
+            } else {
+                print_analysis(&mut out, &text, &analysis)
+            }
+        }
+        ["compare", a, b] => {
+            let (ta, tb) = (read_input(a)?, read_input(b)?);
+            let comparison = compare(&ta, &tb).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&mut out, &comparison)
+            } else {
+                print_comparison(&mut out, a, b, &comparison)
+            }
+        }
+        ["help"] | [] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => return Err(format!("cannot understand the arguments\n{USAGE}")),
+    };
+    result.map_err(|e| e.to_string())
+}
+
+fn read_input(path: &str) -> Result<String, String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("stdin: {e}"))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
+    };
+    // Invalid UTF-8 is replaced, not refused: a stray byte should not lose an article.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// One JSON line per input line, in input order; a bad line gets an error line and the rest go on.
+fn analyze_jsonl(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
+    for line in input.lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record = match serde_json::from_str::<serde_json::Value>(&line) {
+            Err(e) => serde_json::json!({ "id": null, "error": format!("not JSON: {e}") }),
+            Ok(value) => {
+                let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
+                match value.get("text").and_then(|t| t.as_str()) {
+                    None => {
+                        serde_json::json!({ "id": id, "error": "no \"text\" string in this line" })
+                    }
+                    Some(text) => match analyze(text) {
+                        Ok(analysis) => serde_json::json!({ "id": id, "analysis": analysis }),
+                        Err(e) => serde_json::json!({ "id": id, "error": e.to_string() }),
+                    },
+                }
+            }
+        };
+        serde_json::to_writer(&mut *out, &record)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn print_analysis(out: &mut impl Write, _text: &str, analysis: &Analysis) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} paragraphs, {} sentences, {} words",
+        analysis.paragraphs.len(),
+        analysis.sentence_count,
+        analysis.word_count
+    )?;
+    writeln!(out, "\nentities ({}):", analysis.entities.len())?;
+    for e in &analysis.entities {
+        let aliases = if e.aliases.is_empty() {
+            String::new()
+        } else {
+            format!("  (also: {})", e.aliases.join(", "))
+        };
+        writeln!(
+            out,
+            "  {:>3}  {:<4}  {}{}",
+            e.count,
+            e.kind.as_str(),
+            e.name,
+            aliases
+        )?;
+    }
+    Ok(())
+}
+
+fn print_comparison(out: &mut impl Write, a: &str, b: &str, c: &Comparison) -> io::Result<()> {
+    writeln!(out, "A: {a}\nB: {b}\n")?;
+    writeln!(out, "entities:  {:>3} {:>3}", "A", "B")?;
+    for e in &c.entities {
+        writeln!(
+            out,
+            "  {:<4}  {:>3} {:>3}  {}",
+            e.kind.as_str(),
+            e.count_a,
+            e.count_b,
+            e.name
+        )?;
+    }
+    Ok(())
+}
