@@ -1,0 +1,31 @@
+# The two commands of the README: `make serve` and `make test`. Both install what is missing first.
+.PHONY: setup build serve test lint unit wasm-test browser-test
+
+PORT ?= 8080
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@bash scripts/build-wasm.sh
+
+serve: build
+	@echo "Parallax is at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --lib --tests --locked --target wasm32-unknown-unknown --no-default-features -- -D warnings
+
+unit: setup
+	cargo test --locked
+
+wasm-test: setup
+	wasm-pack --quiet test --node -- --no-default-features
+
+browser-test: build
+	node tests/browser/run.mjs
+
+# Every check, as CI runs it (.ci/run calls this).
+test: lint unit wasm-test browser-test
