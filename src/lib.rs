@@ -28,7 +28,7 @@ mod segment;
 mod span;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use analysis::{analyze, Analysis, MAX_INPUT_BYTES};
 pub use compare::{compare, Comparison, SharedEntity};
