@@ -28,18 +28,33 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
 }
 
-/// Analyses one article.
+/// The clean article text of `input` (plain text or HTML): the headline, then the story's
+/// paragraphs, blank lines between, boilerplate and metadata lines left out.
 ///
 /// # Errors
-/// [`Error::TooLarge`] when `input` is over [`MAX_INPUT_BYTES`]. Any other input, however odd,
-/// gives an analysis.
-pub fn analyze(input: &str) -> Result<Analysis, Error> {
+/// [`Error::TooLarge`] as for [`analyze`].
+pub fn extract(input: &str) -> Result<String, Error> {
+    check_size(input)?;
+    Ok(article::read(input).clean_text())
+}
+
+fn check_size(input: &str) -> Result<(), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {
             bytes: input.len(),
             limit: MAX_INPUT_BYTES,
         });
     }
+    Ok(())
+}
+
+/// Analyses one article.
+///
+/// # Errors
+/// [`Error::TooLarge`] when `input` is over [`MAX_INPUT_BYTES`]. Any other input, however odd,
+/// gives an analysis.
+pub fn analyze(input: &str) -> Result<Analysis, Error> {
+    check_size(input)?;
     let article = article::read(input);
     let text = article.text.as_str();
     let mut tokens = Vec::new();

@@ -19,18 +19,25 @@
 
 mod analysis;
 mod article;
+mod boilerplate;
 mod compare;
 mod entities;
 mod error;
+#[cfg(feature = "cli")]
+pub mod eval;
+mod html;
 mod mention;
+mod meta;
 mod ner;
+mod page_meta;
+mod readability;
 mod segment;
 mod span;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use analysis::{analyze, Analysis, MAX_INPUT_BYTES};
+pub use analysis::{analyze, extract, Analysis, MAX_INPUT_BYTES};
 pub use compare::{compare, Comparison, SharedEntity};
 pub use entities::{Entity, EntityMention};
 pub use error::Error;

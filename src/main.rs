@@ -8,7 +8,9 @@ const USAGE: &str = "\
 usage:
   parallax analyze FILE|- [--json]   summary of one article (--json: the Analysis as JSON)
   parallax analyze --jsonl           JSON lines {\"id\", \"text\"} on stdin -> {\"id\", \"analysis\"|\"error\"}
-  parallax compare A B [--json]      compare two articles (files, or - for stdin)";
+  parallax compare A B [--json]      compare two articles (files, or - for stdin)
+  parallax extract FILE|-            the clean article text (plain text or HTML in), headline first
+  parallax eval-readability DIR      extraction figures over DIR/*/{source,expected}.html";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -50,6 +52,15 @@ fn run(args: &[String]) -> Result<(), String> {
             } else {
                 print_comparison(&mut out, a, b, &comparison)
             }
+        }
+        ["extract", file] => {
+            let text = read_input(file)?;
+            let clean = parallax::extract(&text).map_err(|e| format!("{file}: {e}"))?;
+            writeln!(out, "{clean}")
+        }
+        ["eval-readability", dir] => {
+            let report = parallax::eval::readability_pages(std::path::Path::new(dir))?;
+            print_readability(&mut out, &report)
         }
         ["help"] | [] => {
             println!("{USAGE}");
@@ -132,6 +143,17 @@ fn print_analysis(out: &mut impl Write, _text: &str, analysis: &Analysis) -> io:
         )?;
     }
     Ok(())
+}
+
+fn print_readability(out: &mut impl Write, r: &parallax::eval::Report) -> io::Result<()> {
+    for line in &r.lines {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(
+        out,
+        "\n{} pages: mean token F1 {:.3}, headline exact {:.3}, byline {:.3} (of {} with a byline)",
+        r.pages, r.mean_f1, r.headline_rate, r.byline_rate, r.bylines_expected
+    )
 }
 
 fn print_comparison(out: &mut impl Write, a: &str, b: &str, c: &Comparison) -> io::Result<()> {
