@@ -82,6 +82,7 @@ pub fn read(input: &str) -> Article {
 
 impl Article {
     /// The article text without its headline: what Readability calls the content.
+    #[cfg(feature = "cli")] // Only the readability evaluation compares it.
     pub fn body_text(&self) -> &str {
         match (self.input, self.meta.headline_span) {
             (Input::Html, Some(h)) if h.start == 0 => self.text[h.end as usize..].trim_start(),

@@ -118,7 +118,45 @@ fn analyze_jsonl(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-fn print_analysis(out: &mut impl Write, _text: &str, analysis: &Analysis) -> io::Result<()> {
+fn print_analysis(out: &mut impl Write, input: &str, analysis: &Analysis) -> io::Result<()> {
+    let text = analysis.indexed_text(input);
+    let m = &analysis.meta;
+    writeln!(
+        out,
+        "input: {}",
+        if analysis.text.is_some() {
+            "html"
+        } else {
+            "text"
+        }
+    )?;
+    for (label, value) in [
+        ("headline", &m.headline),
+        ("byline", &m.byline),
+        ("date", &m.date),
+        ("outlet", &m.outlet),
+    ] {
+        if let Some(v) = value {
+            writeln!(out, "{label}: {v}")?;
+        }
+    }
+    if let Some(d) = &m.dateline {
+        writeln!(
+            out,
+            "dateline: {} ({})",
+            d.place,
+            d.wire.as_deref().unwrap_or("no wire")
+        )?;
+    }
+    for c in &m.credits {
+        writeln!(out, "credits, {}: {}", c.role, c.names.join(", "))?;
+    }
+    writeln!(out, "\nremoved ({}):", analysis.removed.len())?;
+    for r in &analysis.removed {
+        let shown: String = r.text.chars().take(70).collect();
+        writeln!(out, "  {:<20} {shown:?}", r.reason)?;
+    }
+    writeln!(out)?;
     writeln!(
         out,
         "{} paragraphs, {} sentences, {} words",
@@ -142,6 +180,31 @@ fn print_analysis(out: &mut impl Write, _text: &str, analysis: &Analysis) -> io:
             aliases
         )?;
     }
+    writeln!(out, "\nquotes ({}):", analysis.quotes.len())?;
+    for q in &analysis.quotes {
+        let shown: String = q.text.chars().take(60).collect();
+        let via = q
+            .via
+            .as_deref()
+            .map(|v| format!(" via {v}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {:<20} {shown:?}{via}",
+            q.speaker.as_deref().unwrap_or("(unknown)")
+        )?;
+    }
+    writeln!(out, "\nsources ({}):", analysis.sources.len())?;
+    for s in &analysis.sources {
+        let linked = if s.entity.is_some() {
+            ""
+        } else {
+            "  (not in entities)"
+        };
+        let kind = format!("{:?}", s.kind).to_lowercase();
+        writeln!(out, "  {:>3}  {kind:<6}  {}{linked}", s.count, s.name)?;
+    }
+    let _ = text;
     Ok(())
 }
 

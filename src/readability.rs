@@ -930,6 +930,7 @@ fn similarity(a: &str, b: &str) -> f64 {
 
 /// All text of a page as blocks, nothing removed: how the evaluation reads Readability's own
 /// expected output.
+#[cfg(feature = "cli")]
 pub fn all_blocks(dom: &Dom) -> Vec<Block> {
     let reader = Reader::new(
         dom,
