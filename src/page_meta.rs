@@ -4,6 +4,7 @@
 //! view get the same headline and byline.
 
 use crate::html::{fold_space, Dom};
+use crate::readability::similarity;
 
 /// Deepest JSON nesting read in a JSON-LD block; deeper values are skipped. Real JSON-LD is a
 /// few levels deep, and the parser below recurses.
@@ -193,8 +194,11 @@ fn json_ld(dom: &Dom) -> LinkedData {
         if !source.contains("schema.org") {
             continue;
         }
+        let body = source.trim();
+        let body = body.strip_prefix("<![CDATA[").unwrap_or(body);
+        let body = body.strip_suffix("]]>").unwrap_or(body);
         let mut parser = Json {
-            s: source
+            s: body
                 .trim()
                 .trim_start_matches("<!--")
                 .trim_end_matches("-->"),
@@ -204,7 +208,7 @@ fn json_ld(dom: &Dom) -> LinkedData {
             continue;
         };
         if let Some(article) = find_article(&value) {
-            return linked_data(article);
+            return linked_data(article, html_title(dom).as_deref());
         }
     }
     LinkedData::default()
@@ -235,7 +239,7 @@ fn find_article(value: &Value) -> Option<&Value> {
     }
 }
 
-fn linked_data(article: &Value) -> LinkedData {
+fn linked_data(article: &Value, html_title: Option<&str>) -> LinkedData {
     let string = |v: Option<&Value>| match v {
         Some(Value::Str(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
         _ => None,
@@ -251,8 +255,23 @@ fn linked_data(article: &Value) -> LinkedData {
         Some(author) => string(author.get("name")),
         None => None,
     };
+    // Readability's choice when both are given: the headline only when it, and not the name,
+    // matches the page title.
+    let (name, headline) = (string(article.get("name")), string(article.get("headline")));
+    let title = match (name, headline) {
+        (Some(name), Some(headline)) if name != headline => {
+            let title = html_title.unwrap_or("");
+            let matches = |s: &str| similarity(s, title) > 0.75;
+            if matches(&headline) && !matches(&name) {
+                Some(headline)
+            } else {
+                Some(name)
+            }
+        }
+        (name, headline) => name.or(headline),
+    };
     LinkedData {
-        title: string(article.get("headline")).or_else(|| string(article.get("name"))),
+        title,
         byline,
         published: string(article.get("datePublished")),
         site_name: article.get("publisher").and_then(|p| string(p.get("name"))),

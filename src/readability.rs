@@ -416,7 +416,13 @@ impl<'a> Reader<'a> {
             }
             let matched = self.match_string(i);
             if byline.is_none() && self.is_byline(i, &matched) {
-                let text = self.dom.text(i);
+                // A marked-up name inside the byline is the name without "By" or the date.
+                let name = self.dom.descendants(i).into_iter().skip(1).find(|&n| {
+                    self.dom
+                        .attr(n, "itemprop")
+                        .is_some_and(|p| p.contains("name"))
+                });
+                let text = self.dom.text(name.unwrap_or(i));
                 if !text.is_empty() && text.chars().count() < 100 {
                     *byline = Some(text);
                     self.removed[i] = true;
@@ -902,7 +908,7 @@ fn flush(current: &mut String, kind: BlockKind, out: &mut Vec<Block>) {
 }
 
 /// Readability's `_textSimilarity`: the share of `b`'s text made of words also in `a`.
-fn similarity(a: &str, b: &str) -> f64 {
+pub fn similarity(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
         s.to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
