@@ -232,7 +232,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
                 .collect()
         })
         .collect();
-    let appeal_paragraph: Vec<Option<&'static str>> = sentences
+    let mut appeal_paragraph: Vec<Option<&'static str>> = sentences
         .iter()
         .map(|ss| {
             let words = |s: Span| s.of(text).split_whitespace().count();
@@ -248,6 +248,18 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
                 .flatten()
         })
         .collect();
+    // A paragraph in the outlet's voice between two appeal paragraphs is part of the appeal
+    // ("From reproductive rights to climate change, The Independent is on the ground ... we know
+    // how important it is ...").
+    for i in 1..paragraphs.len().saturating_sub(1) {
+        let between = appeal_paragraph[i - 1].is_some() && appeal_paragraph[i + 1].is_some();
+        if between && appeal_paragraph[i].is_none() {
+            let words = plain_words(paragraphs[i].of(text));
+            if words.iter().any(|w| VOICE.contains(&w.as_str())) {
+                appeal_paragraph[i] = appeal_paragraph[i - 1];
+            }
+        }
+    }
     for (i, reason) in appeal_paragraph.iter().enumerate() {
         if whole[i].is_none() {
             whole[i] = *reason;
@@ -316,8 +328,15 @@ fn appeal_reason(sentence: &str) -> Option<&'static str> {
     let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
     let voice = count(VOICE);
     let cues = count(APPEAL_CUES);
-    let strong = count(STRONG_APPEAL_CUES);
-    let appeal = voice >= 1 && (cues >= 1 || voice >= 2 || strong >= 1);
+    // "your support", "support us", "support our journalism": support asked of the reader.
+    let asked_support = words.windows(2).any(|w| {
+        (w[0] == "your" && w[1] == "support")
+            || (w[0] == "support" && matches!(w[1].as_str(), "us" | "our"))
+    });
+    let strong = count(STRONG_APPEAL_CUES) + usize::from(asked_support);
+    // Second person alone is the voice of how-tos and blogs; an appeal also asks for money or
+    // sign-up, or talks of the outlet's own journalism.
+    let appeal = voice >= 1 && (strong >= 1 || cues >= 2);
     if !appeal {
         return None;
     }
@@ -363,7 +382,6 @@ fn line_reason(line: &str) -> Option<&'static str> {
     if words.len() > MAX_PROMPT_WORDS {
         return None;
     }
-    let ends_sentence = line.trim_end().ends_with(['.', '!', '?', '”', '"']);
     let first = words[0].trim_matches(|c: char| !c.is_alphanumeric());
     let imperative = IMPERATIVES.contains(&first);
     let has = |cues: &[&str]| {
@@ -379,10 +397,13 @@ fn line_reason(line: &str) -> Option<&'static str> {
     {
         return Some("photo caption");
     }
-    if has(NEWSLETTER_CUES) || (imperative && (bare.contains("sign up") || first == "subscribe")) {
+    let addressed = has(&["your", "our", "free"]);
+    if (has(NEWSLETTER_CUES) && (imperative || addressed))
+        || (imperative && (bare.contains("sign up") || first == "subscribe"))
+    {
         return Some("newsletter sign-up");
     }
-    if has(COMMENT_CUES) && (imperative || !ends_sentence) {
+    if has(COMMENT_CUES) && imperative {
         return Some("comment prompt");
     }
     if (first == "follow" && (bare.contains(" on ") || bare.contains(" us")))
@@ -410,6 +431,7 @@ fn related_tail(text: &str, paragraphs: &[Span], cuts: &mut Vec<Cut>) {
         let line = p.of(text).trim();
         let words = line.split_whitespace().count();
         let headline_shaped = (3..=20).contains(&words)
+            && !line.contains(". ")
             && !line.ends_with(['.', '!', '?', ':', ';', ',', '”', '"', ')'])
             && line.chars().next().is_some_and(char::is_uppercase)
             && !line
@@ -556,6 +578,18 @@ mod tests {
         let text =
             "“We need your support,” Putin told Pezeshkian.\n“Our ties are strong,” he said.";
         assert!(cut(text).is_empty());
+    }
+
+    /// Held-out blog and how-to pages speak to the reader ("you can ...") without asking for
+    /// anything; the first rules cut their paragraphs as appeals.
+    #[test]
+    fn second_person_prose_is_story() {
+        let text = "You can contribute to the evolution of this API by participating in discussions.\n\
+                    If you measure all four signals and page a human, you will be fine.\n\
+                    We use the information we have to improve our systems so we can show you more.\n\
+                    To which Samantha understandably replies:\n\
+                    The newsletter was first published in 1998.";
+        assert_eq!(cut(text), []);
     }
 
     #[test]
