@@ -315,7 +315,12 @@ fn words(text: &str, span: Span, quotes: &[Span]) -> Vec<(Span, bool)> {
         if quotes.iter().any(|q| q.overlaps(ws)) {
             continue;
         }
-        let clause_break = w.ends_with([',', ';', ':', '.', '—', '–']) || w.starts_with(['(', ',']);
+        // An initial ("C. Eugene Steuerle") or a title ("Dr.") ends with a period but not a clause.
+        let initial = core.chars().count() <= 3
+            && core.chars().next().is_some_and(char::is_uppercase)
+            && w.ends_with('.');
+        let clause_break =
+            (w.ends_with([',', ';', ':', '.', '—', '–']) && !initial) || w.starts_with(['(', ',']);
         out.push((ws, clause_break));
     }
     out
@@ -436,15 +441,18 @@ fn subject_before(text: &str, ws: &[(Span, bool)], verb: Span) -> Option<Agent> 
         end -= 1;
     }
     let cue = Span::new(cue_start(end) as usize, verb.end as usize);
-    // ", according to IRNA," between subject and verb.
-    if end >= 3 && ws[end - 1].1 {
-        if let Some(k) = (0..end)
-            .rev()
-            .take(6)
-            .find(|&k| lower(text, ws[k].0) == "according")
-        {
-            if k > 0 && ws[k - 1].1 {
-                end = k;
+    // A clause between commas before the verb is an aside, and the subject comes before it:
+    // "Pezeshkian, according to IRNA, noted", "Mark Warner, a Virginia Democrat, said".
+    const MAX_ASIDE_WORDS: usize = 8;
+    if end >= 2 && ws[end - 1].1 {
+        if let Some(k) = (0..end - 1).rev().take(MAX_ASIDE_WORDS).find(|&k| ws[k].1) {
+            let aside = lower(text, ws[k + 1].0);
+            let opens_aside = matches!(
+                aside.as_str(),
+                "a" | "an" | "the" | "according" | "who" | "which"
+            ) || !is_capitalised(text, ws[k + 1].0);
+            if opens_aside && is_capitalised(text, ws[k].0) {
+                end = k + 1;
             }
         }
     }
@@ -464,14 +472,38 @@ fn subject_before(text: &str, ws: &[(Span, bool)], verb: Span) -> Option<Agent> 
         return Some(Agent { span: last.0, cue });
     }
     if is_capitalised(text, last.0) {
-        let mut first = end - 1;
-        while first > 0 && is_capitalised(text, ws[first - 1].0) && !ws[first - 1].1 {
-            first -= 1;
+        let run_start = |end: usize| {
+            let mut first = end - 1;
+            while first > 0 && is_capitalised(text, ws[first - 1].0) && !ws[first - 1].1 {
+                first -= 1;
+            }
+            first
+        };
+        let mut first = run_start(end);
+        let mut last = last;
+        // "Senator Mitch McConnell of Kentucky called": the speaker is before the place.
+        if first >= 2
+            && lower(text, ws[first - 1].0) == "of"
+            && is_capitalised(text, ws[first - 2].0)
+        {
+            last = ws[first - 2];
+            first = run_start(first - 1);
         }
         return Some(Agent {
             span: Span::new(ws[first].0.start as usize, last.0.end as usize),
             cue,
         });
+    }
+    // "Senator James Lankford, an Oklahoma Republican who warned": the relative pronoun stands
+    // for the name before the aside.
+    if matches!(w.as_str(), "who" | "which" | "that" | "whose") {
+        const MAX_ASIDE_WORDS: usize = 8;
+        let k = (0..end - 1)
+            .rev()
+            .take(MAX_ASIDE_WORDS)
+            .find(|&k| ws[k].1)
+            .filter(|&k| is_capitalised(text, ws[k].0))?;
+        return subject_before(text, &ws[..=k], verb).map(|a| Agent { cue, ..a });
     }
     // "the Iranian president", "a Kremlin spokesperson": a short noun phrase after an article.
     let start = (end.saturating_sub(4)..end)
@@ -608,6 +640,22 @@ mod tests {
             ),
             ("The sign read “no entry here today” on Friday.", &[("no entry here today", None)]),
             ("A “very close” tie.", &[]),
+            (
+                "Mark Warner, a Virginia Democrat, said it was “the worst piece of legislation,” on Friday.",
+                &[("the worst piece of legislation,", Some("Mark Warner"))],
+            ),
+            (
+                "Senator Mitch McConnell of Kentucky called it “the transcendent issue of our era.”",
+                &[("the transcendent issue of our era.", Some("Senator Mitch McConnell"))],
+            ),
+            (
+                "Senator James Lankford, an Oklahoma Republican who warned of it, spoke.\n“I understand it’s a risk,” he said.",
+                &[("I understand it’s a risk,", Some("Senator James Lankford"))],
+            ),
+            (
+                "“It’s very much something to worry about,” said C. Eugene Steuerle, a fellow.",
+                &[("It’s very much something to worry about,", Some("C. Eugene Steuerle"))],
+            ),
         ];
         for (text, want) in cases {
             let want: Vec<_> = want.iter().map(|&(t, s)| q(t, s)).collect();

@@ -133,7 +133,13 @@ const OUTLETS: &[&str] = &[
 ];
 
 /// Words after a name that make it a medium: "IRNA news agency", "Tass news agency".
-const AGENCY_AFTER: &[&str] = &["news agency", "agency", "wire service", "news service"];
+/// Not "agency" alone: "the Iranian Space Agency" is not a news source.
+const AGENCY_AFTER: &[&str] = &[
+    "news agency",
+    "press agency",
+    "wire service",
+    "news service",
+];
 /// Words before a name that make it a medium: "state media outlet Tass", "the newspaper Izvestia".
 const MEDIUM_BEFORE: &[&str] = &[
     "news agency",
@@ -146,7 +152,6 @@ const MEDIUM_BEFORE: &[&str] = &[
     "television",
     "tv",
     "website",
-    "agency",
 ];
 /// Words after a name that make it an outlet: "Kommersant newspaper", "Rossiya 1 television".
 const OUTLET_AFTER: &[&str] = &[
@@ -284,6 +289,8 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
                     || outlet_cue
                     || (medium_before && (len == 1 || known_agency || known_outlet))
                     || ((known_agency || known_outlet) && (cited || medium_before));
+                // "Urusov/ Roscosmos": a photo credit, not a citation.
+                let is_source = is_source && !name.contains('/');
                 if is_source {
                     hit = Some((len, kind));
                     break;
