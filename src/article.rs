@@ -57,16 +57,14 @@ pub fn read(input: &str) -> Article {
             Given::default(),
         )
     };
-    let found = boilerplate::find(&text, &paragraphs);
-    for cut in found {
-        if !cuts.iter().any(|c| c.span.overlaps(cut.span)) {
-            cuts.push(cut);
-        }
-    }
-    cuts.sort_by_key(|c| c.span.start);
+    // Captions found in the markup come first; text rules add what does not overlap them.
+    cuts.extend(boilerplate::find(&text, &paragraphs));
+    cuts.sort_by_key(|c| (c.span.start, c.span.end));
+    cuts.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
     let (meta, own) = meta::read(&text, &paragraphs, &cuts, given);
     cuts.extend(own);
     cuts.sort_by_key(|c| (c.span.start, c.span.end));
+    cuts.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
     let story = paragraphs
         .iter()
         .flat_map(|&p| subtract(&text, p, &cuts))
@@ -125,11 +123,17 @@ pub fn lines(input: &str) -> Vec<Span> {
     paragraphs
 }
 
-/// Paragraph `p` without the parts `cuts` cover, as trimmed pieces.
+/// Paragraph `p` without the parts `cuts` cover, as trimmed pieces. `cuts` are sorted by start
+/// and do not overlap, so the ones touching `p` are found by binary search.
 pub fn subtract(text: &str, p: Span, cuts: &[Cut]) -> Vec<Span> {
     let mut pieces = Vec::new();
     let mut start = p.start as usize;
-    for cut in cuts.iter().filter(|c| c.span.overlaps(p)) {
+    let first = cuts.partition_point(|c| c.span.end <= p.start);
+    let touching = cuts[first..]
+        .iter()
+        .take_while(|c| c.span.start < p.end)
+        .filter(|c| c.span.overlaps(p));
+    for cut in touching {
         let cut_start = (cut.span.start as usize).max(p.start as usize);
         if cut_start > start {
             pieces.push(Span::new(start, cut_start));

@@ -422,7 +422,12 @@ fn related_tail(text: &str, paragraphs: &[Span], cuts: &mut Vec<Cut>) {
     if paragraphs.len() <= MIN_STORY_PARAGRAPHS {
         return;
     }
-    let is_cut = |p: Span, cuts: &[Cut]| cuts.iter().any(|c| c.span.contains(p));
+    cuts.sort_by_key(|c| (c.span.start, c.span.end));
+    // Cuts are sorted and do not overlap: a binary search finds the one that could hold `p`.
+    let is_cut = |p: Span, cuts: &[Cut]| {
+        let i = cuts.partition_point(|c| c.span.end < p.end);
+        cuts.get(i).is_some_and(|c| c.span.contains(p))
+    };
     let mut tail = Vec::new();
     for &p in paragraphs.iter().rev() {
         if is_cut(p, cuts) {
@@ -495,7 +500,17 @@ fn is_abbreviation(before: &str) -> bool {
         "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "jan", "feb", "mar", "apr",
         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "lt", "col", "capt",
     ];
-    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    // Only the last few bytes: a paragraph of dots with no space would otherwise be rescanned
+    // from its start at every dot.
+    const MAX_WORD_BYTES: usize = 16;
+    let mut from = before.len().saturating_sub(MAX_WORD_BYTES);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let word = before[from..]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     word.contains('.')
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))

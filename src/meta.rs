@@ -116,7 +116,8 @@ pub fn read(text: &str, paragraphs: &[Span], cuts: &[Cut], given: Given) -> (Met
     };
     let mut own: Vec<Cut> = Vec::new();
     let kept = |own: &[Cut]| -> Vec<Span> {
-        let all: Vec<Cut> = cuts.iter().chain(own.iter()).cloned().collect();
+        let mut all: Vec<Cut> = cuts.iter().chain(own.iter()).cloned().collect();
+        all.sort_by_key(|c| (c.span.start, c.span.end));
         paragraphs
             .iter()
             .flat_map(|&p| crate::article::subtract(text, p, &all))

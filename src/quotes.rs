@@ -113,6 +113,26 @@ const AUXILIARIES: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she"];
 
+/// Quotes read per article. A long feature has a few hundred; past this the input is a corpus,
+/// and the rest is left unread so that attribution stays linear in the text.
+const MAX_QUOTES: usize = 2_000;
+
+/// Speech verbs read per article, for the same reason.
+const MAX_ATTRIBUTIONS: usize = 5_000;
+
+/// Bytes read after or before a quote for its attribution: a few dozen words. A sentence of
+/// megabytes with a quote every few words would otherwise be read once per quote.
+const MAX_ATTRIBUTION_BYTES: usize = 400;
+
+/// The sorted span in `spans` that holds byte `at`, by binary search.
+fn holding(spans: &[Span], at: u32) -> Option<Span> {
+    let i = spans.partition_point(|s| s.end < at);
+    spans
+        .get(i)
+        .copied()
+        .filter(|s| s.start <= at && at <= s.end)
+}
+
 /// Finds the quotes in the story `paragraphs` of `text`.
 pub fn find(
     text: &str,
@@ -120,7 +140,8 @@ pub fn find(
     entities: &[Entity],
     sources: &[Source],
 ) -> Vec<Quote> {
-    let spans = quote_spans(text, paragraphs);
+    let mut spans = quote_spans(text, paragraphs);
+    spans.truncate(MAX_QUOTES);
     let sentences: Vec<Span> = paragraphs
         .iter()
         .flat_map(|&p| sentence_spans(text, p))
@@ -131,18 +152,22 @@ pub fn find(
         for (verb, agent) in attributions(text, s, &spans) {
             events.push((verb.start, Event::Said(agent)));
         }
+        if events.len() >= MAX_ATTRIBUTIONS {
+            break;
+        }
     }
     for (k, q) in spans.iter().enumerate() {
         events.push((q.start, Event::Quote(k)));
     }
     events.sort_by_key(|(at, e)| (*at, matches!(e, Event::Said(_))));
+    let index = Index::new(entities, sources);
     let mut last_person: Option<Speaker> = None;
     let mut quotes: Vec<Quote> = Vec::new();
     let mut previous: Option<(usize, Span)> = None; // (quote index, paragraph)
     for (_, event) in events {
         match event {
             Event::Said(agent) => {
-                if let Some(sp) = resolve(text, agent, entities, sources, &last_person) {
+                if let Some(sp) = index.resolve(text, agent, &last_person) {
                     if !sp.medium {
                         last_person = Some(sp);
                     }
@@ -150,30 +175,22 @@ pub fn find(
             }
             Event::Quote(k) => {
                 let q = spans[k];
-                let para = paragraphs
-                    .iter()
-                    .copied()
-                    .find(|p| {
-                        p.contains(Span::new(q.start as usize, q.start as usize))
-                            || p.start <= q.start && q.start < p.end
-                    })
-                    .unwrap_or(q);
-                let sentence_of = |at: u32| {
-                    sentences
-                        .iter()
-                        .copied()
-                        .find(|s| s.start <= at && at <= s.end)
-                };
-                let end_sentence = sentence_of(q.end.saturating_sub(1)).unwrap_or(q);
-                let start_sentence = sentence_of(q.start).unwrap_or(q);
-                let after = Span::new(q.end as usize, (end_sentence.end.max(q.end)) as usize);
-                let before =
-                    Span::new(start_sentence.start.min(q.start) as usize, q.start as usize);
+                let para = holding(paragraphs, q.start).unwrap_or(q);
+                let end_sentence = holding(&sentences, q.end.saturating_sub(1)).unwrap_or(q);
+                let start_sentence = holding(&sentences, q.start).unwrap_or(q);
+                let after_end = (end_sentence.end.max(q.end) as usize)
+                    .min(floor_char(text, q.end as usize + MAX_ATTRIBUTION_BYTES));
+                let after = Span::new(q.end as usize, after_end);
+                let before_start = (start_sentence.start.min(q.start) as usize).max(ceil_char(
+                    text,
+                    (q.start as usize).saturating_sub(MAX_ATTRIBUTION_BYTES),
+                ));
+                let before = Span::new(before_start, q.start as usize);
                 let agent =
                     agent_after(text, after, &spans).or_else(|| agent_before(text, before, &spans));
                 let mut speaker = agent.and_then(|a| {
                     let cue = a.cue;
-                    resolve(text, a, entities, sources, &last_person).map(|s| (s, cue))
+                    index.resolve(text, a, &last_person).map(|s| (s, cue))
                 });
                 let via = sources
                     .iter()
@@ -237,6 +254,22 @@ struct Speaker {
     name: String,
     entity: Option<usize>,
     medium: bool,
+}
+
+fn floor_char(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_char(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 fn fold(s: &str) -> String {
@@ -312,7 +345,7 @@ fn words(text: &str, span: Span, quotes: &[Span]) -> Vec<(Span, bool)> {
         }
         let start = offset + w.find(core).unwrap_or(0);
         let ws = Span::new(start, start + core.len());
-        if quotes.iter().any(|q| q.overlaps(ws)) {
+        if holding(quotes, ws.start).is_some_and(|q| q.overlaps(ws)) {
             continue;
         }
         // An initial ("C. Eugene Steuerle") or a title ("Dr.") ends with a period but not a clause.
@@ -554,50 +587,96 @@ fn name_run_loose(text: &str, ws: &[(Span, bool)]) -> Option<(Span, usize)> {
     ))
 }
 
-/// Turns an attribution's subject into a speaker: an entity whose mention lies in it (the last
-/// one, nearest the verb: "Kremlin spokesman Dmitry Peskov"), or one named the same, or the text
-/// itself. A pronoun is the person last named as speaking.
-fn resolve(
-    text: &str,
-    agent: Agent,
-    entities: &[Entity],
-    sources: &[Source],
-    last: &Option<Speaker>,
-) -> Option<Speaker> {
-    let written = agent.span.of(text);
-    if PRONOUNS.contains(&written.to_lowercase().as_str()) {
-        return last.clone();
+/// The entity list arranged for lookups: mentions by position, names by key. Built once per
+/// article so that each attribution costs a few binary searches, not a pass over all mentions.
+struct Index<'a> {
+    entities: &'a [Entity],
+    sources: &'a [Source],
+    /// (mention span, entity index), sorted by span.
+    mentions: Vec<(Span, usize)>,
+    /// (lookup key of a name or alias, entity index), sorted.
+    names: Vec<(String, usize)>,
+    /// (last word of a name's key, entity index), sorted: "pezeshkian" → Masoud Pezeshkian.
+    surnames: Vec<(String, usize)>,
+}
+
+fn name_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace(['’', '\''], "")
+}
+
+impl<'a> Index<'a> {
+    fn new(entities: &'a [Entity], sources: &'a [Source]) -> Index<'a> {
+        let mut mentions: Vec<(Span, usize)> = Vec::new();
+        let mut names = Vec::new();
+        let mut surnames = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            mentions.extend(e.mentions.iter().map(|m| (m.loc.span(), i)));
+            let key = name_key(&e.name);
+            if let Some(last) = key.rsplit(' ').next().filter(|_| key.contains(' ')) {
+                surnames.push((last.to_string(), i));
+            }
+            names.push((key, i));
+            names.extend(e.aliases.iter().map(|a| (name_key(a), i)));
+        }
+        mentions.sort_unstable();
+        names.sort_unstable();
+        surnames.sort_unstable();
+        Index {
+            entities,
+            sources,
+            mentions,
+            names,
+            surnames,
+        }
     }
-    let medium = sources
-        .iter()
-        .any(|s| s.mentions.iter().any(|m| agent.span.overlaps(m.loc.span())));
-    let by_span = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (i, m)))
-        // The name must end the subject: in "a Kremlin spokesperson" the speaker is not the Kremlin.
-        .filter(|(_, m)| agent.span.contains(m.loc.span()) && m.loc.end == agent.span.end)
-        .max_by_key(|(_, m)| m.loc.end)
-        .map(|(i, _)| i);
-    let key = |s: &str| s.to_lowercase().replace(['’', '\''], "");
-    let by_name = || {
-        let w = key(written);
-        entities.iter().position(|e| {
-            key(&e.name) == w
-                || e.aliases.iter().any(|a| key(a) == w)
-                || key(&e.name).ends_with(&format!(" {w}"))
+
+    fn lookup(list: &[(String, usize)], key: &str) -> Option<usize> {
+        let i = list.partition_point(|(k, _)| k.as_str() < key);
+        list.get(i).filter(|(k, _)| k == key).map(|&(_, e)| e)
+    }
+
+    /// Turns an attribution's subject into a speaker: the entity whose mention ends it ("Kremlin
+    /// spokesman Dmitry Peskov" → Dmitry Peskov), or one named the same, or the text itself. A
+    /// pronoun is the person last named as speaking.
+    fn resolve(&self, text: &str, agent: Agent, last: &Option<Speaker>) -> Option<Speaker> {
+        let written = agent.span.of(text);
+        if PRONOUNS.contains(&written.to_lowercase().as_str()) {
+            return last.clone();
+        }
+        let medium = self
+            .sources
+            .iter()
+            .any(|s| s.mentions.iter().any(|m| agent.span.overlaps(m.loc.span())));
+        let first = self
+            .mentions
+            .partition_point(|(m, _)| m.start < agent.span.start);
+        let by_span = self.mentions[first..]
+            .iter()
+            .take_while(|(m, _)| m.start < agent.span.end)
+            // The name must end the subject: in "a Kremlin spokesperson" the speaker is not the
+            // Kremlin.
+            .filter(|(m, _)| agent.span.contains(*m) && m.end == agent.span.end)
+            .map(|&(_, i)| i)
+            .next();
+        let by_name = || {
+            let key = name_key(written);
+            Self::lookup(&self.names, &key).or_else(|| Self::lookup(&self.surnames, &key))
+        };
+        let entity = by_span.or_else(by_name);
+        let name = match entity {
+            Some(i) => self.entities[i].name.clone(),
+            None => fold(written),
+        };
+        Some(Speaker {
+            name,
+            entity,
+            medium,
         })
-    };
-    let entity = by_span.or_else(by_name);
-    let name = match entity {
-        Some(i) => entities[i].name.clone(),
-        None => fold(written),
-    };
-    Some(Speaker {
-        name,
-        entity,
-        medium,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -138,6 +138,8 @@ struct Reader<'a> {
     removed: Vec<bool>,
     counts: Vec<Counts>,
     score: Vec<Option<f64>>,
+    /// Tables holding data rather than layout, worked out once before cleaning.
+    data_table: Vec<bool>,
 }
 
 /// Elements never part of an article's text.
@@ -312,6 +314,7 @@ impl<'a> Reader<'a> {
             removed: vec![false; n],
             counts: vec![Counts::default(); n],
             score: vec![None; n],
+            data_table: vec![false; n],
         }
     }
 
@@ -752,6 +755,11 @@ impl<'a> Reader<'a> {
         if !self.flags.clean_conditionally {
             return;
         }
+        for &i in &nodes {
+            if self.tag(i) == "table" {
+                self.data_table[i] = self.is_data_table(i);
+            }
+        }
         // Inner containers first, as Readability does, so an outer one is judged without them.
         for &i in nodes.iter().rev() {
             if matches!(
@@ -795,7 +803,7 @@ impl<'a> Reader<'a> {
         let in_data_table = |n: usize| {
             let mut a = n;
             loop {
-                if self.tag(a) == "table" && self.is_data_table(a) {
+                if self.data_table[a] {
                     return true;
                 }
                 if a == 0 {

@@ -195,6 +195,10 @@ const CITE_AFTER: &[&str] = &[
     "published",
 ];
 
+/// Citations read per article. A long story cites a few dozen times; past this the input is a
+/// corpus, and grouping by name would grow with the square of the count.
+const MAX_CITATIONS: usize = 5_000;
+
 /// One word of the text and where it is.
 #[derive(Clone, Copy)]
 struct Word<'a> {
@@ -308,11 +312,14 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
             }
         }
     }
+    found.truncate(MAX_CITATIONS);
     group(text, found, entities)
 }
 
 fn group(text: &str, found: Vec<(Span, SourceKind)>, entities: &[Entity]) -> Vec<Source> {
     let mut sources: Vec<Source> = Vec::new();
+    // (key, index into `sources`), sorted: grouping stays n log n however many names there are.
+    let mut by_key: Vec<(String, usize)> = Vec::new();
     for (span, kind) in found {
         let written = span.of(text);
         let k = key(written);
@@ -320,7 +327,12 @@ fn group(text: &str, found: Vec<(Span, SourceKind)>, entities: &[Entity]) -> Vec
             loc: span.into(),
             text: written.to_string(),
         };
-        match sources.iter_mut().find(|s| key(&s.name) == k) {
+        let slot = by_key.binary_search_by(|(bk, _)| bk.as_str().cmp(&k));
+        match slot
+            .ok()
+            .map(|at| by_key[at].1)
+            .and_then(|i| sources.get_mut(i))
+        {
             Some(s) => {
                 s.count += 1;
                 s.mentions.push(mention);
@@ -328,27 +340,54 @@ fn group(text: &str, found: Vec<(Span, SourceKind)>, entities: &[Entity]) -> Vec
                     s.kind = kind;
                 }
             }
-            None => sources.push(Source {
-                name: written.to_string(),
-                kind,
-                count: 1,
-                entity: None,
-                mentions: vec![mention],
-            }),
+            None => {
+                if let Err(at) = slot {
+                    by_key.insert(at, (k, sources.len()));
+                }
+                sources.push(Source {
+                    name: written.to_string(),
+                    kind,
+                    count: 1,
+                    entity: None,
+                    mentions: vec![mention],
+                });
+            }
         }
     }
+    // Entity names and aliases by key.
+    let mut names: Vec<(String, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            std::iter::once(key(&e.name))
+                .chain(e.aliases.iter().map(|a| key(a)))
+                .map(move |k| (k, i))
+        })
+        .collect();
+    names.sort_unstable();
+    // Entity mentions by position, to find one under a citation by binary search.
+    let mut positions: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.loc.span(), i)))
+        .collect();
+    positions.sort_unstable();
     for s in &mut sources {
         let k = key(&s.name);
-        s.entity = entities
-            .iter()
-            .position(|e| key(&e.name) == k || e.aliases.iter().any(|a| key(a) == k))
+        let at = names.partition_point(|(n, _)| n.as_str() < k.as_str());
+        s.entity = names
+            .get(at)
+            .filter(|(n, _)| *n == k)
+            .map(|&(_, i)| i)
             .or_else(|| {
-                entities.iter().position(|e| {
-                    e.mentions.iter().any(|m| {
-                        s.mentions
-                            .iter()
-                            .any(|sm| m.loc.span().overlaps(sm.loc.span()))
-                    })
+                s.mentions.iter().find_map(|sm| {
+                    let at = sm.loc.span();
+                    let i = positions.partition_point(|(m, _)| m.end <= at.start);
+                    positions[i..]
+                        .iter()
+                        .take_while(|(m, _)| m.start < at.end)
+                        .find(|(m, _)| m.overlaps(at))
+                        .map(|&(_, e)| e)
                 })
             });
     }

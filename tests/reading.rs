@@ -310,3 +310,31 @@ fn html_input_spans_index_the_extracted_text() {
     assert_eq!(json["input"], "html");
     assert!(json["meta"]["credits"].is_array());
 }
+
+/// Inputs shaped to make any quadratic step show: each is about a megabyte and must be read in
+/// about the time of a plain megabyte (the named limits in the reading modules keep it so).
+#[test]
+fn pathological_megabytes_are_read_in_linear_time() {
+    let distinct_agencies: String = (0..20_000)
+        .map(|i| format!("Agency{i} news agency reported. "))
+        .collect();
+    let cases: Vec<(&str, String)> = vec![
+        ("dots without spaces", "a.".repeat(500_000)),
+        ("quotes in one sentence", "“a b c” ".repeat(120_000)),
+        ("speech verbs", "Putin said. He said. ".repeat(50_000)),
+        ("prompt lines", "Advertisement\nShare\n".repeat(50_000)),
+        ("distinct agencies", distinct_agencies),
+        ("nested tables", "<table><tr><td>".repeat(20_000) + "text"),
+        ("open divs", "<div class=x>words here ".repeat(50_000)),
+        (
+            "open paragraphs",
+            "<p>Putin said, “we agree on this,” and left.".repeat(20_000),
+        ),
+    ];
+    for (name, input) in cases {
+        let started = std::time::Instant::now();
+        let mut a = analyze(&input).unwrap();
+        check_spans(&input, &mut a);
+        eprintln!("{name}: {} bytes in {:?}", input.len(), started.elapsed());
+    }
+}
