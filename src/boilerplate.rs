@@ -36,6 +36,7 @@ const WHOLE_LINES: &[(&str, &[&str])] = &[
             "article continues below",
             "scroll to continue",
             "scroll to continue reading",
+            "ad feedback",
         ],
     ),
     (
@@ -64,6 +65,8 @@ const WHOLE_LINES: &[(&str, &[&str])] = &[
             "gift article",
             "listen to article",
             "listen",
+            "reuse this content",
+            "share this page",
         ],
     ),
     (
@@ -84,6 +87,10 @@ const WHOLE_LINES: &[(&str, &[&str])] = &[
 
 /// Beginnings of lines that introduce links to other stories.
 const RELATED_OPENERS: &[&str] = &[
+    "explore more on these topics",
+    "more on this story",
+    "related topics",
+    "related article",
     "read more",
     "read also",
     "also read",
@@ -108,6 +115,9 @@ const RELATED_OPENERS: &[&str] = &[
 
 /// Beginnings of photo captions and credit lines.
 const PHOTO_OPENERS: &[&str] = &[
+    "image caption",
+    "image source",
+    "media caption",
     "photo:",
     "photograph:",
     "photos:",
@@ -162,6 +172,27 @@ const APPEAL_CUES: &[&str] = &[
     "afford",
     "difference",
     "funding",
+    "favour",
+    "favor",
+    "readers",
+    "reader-funded",
+    "independence",
+    "shareholders",
+    "billionaire",
+];
+
+/// Words of an outlet talking about itself to its readers.
+const OUTLET_CUES: &[&str] = &[
+    "journalism",
+    "journalists",
+    "reporters",
+    "readers",
+    "reader-funded",
+    "favour",
+    "favor",
+    "independence",
+    "shareholders",
+    "billionaire",
 ];
 
 /// Cues strong enough alone.
@@ -336,7 +367,9 @@ fn appeal_reason(sentence: &str) -> Option<&'static str> {
     let strong = count(STRONG_APPEAL_CUES) + usize::from(asked_support);
     // Second person alone is the voice of how-tos and blogs; an appeal also asks for money or
     // sign-up, or talks of the outlet's own journalism.
-    let appeal = voice >= 1 && (strong >= 1 || cues >= 2);
+    // An outlet speaking of itself and its readers: "we have a small favour to ask".
+    let outlet_talk = count(OUTLET_CUES);
+    let appeal = voice >= 1 && (strong >= 1 || cues >= 2) || voice >= 2 && outlet_talk >= 1;
     if !appeal {
         return None;
     }
@@ -389,8 +422,15 @@ fn line_reason(line: &str) -> Option<&'static str> {
             .iter()
             .any(|w| cues.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
     };
-    if RELATED_OPENERS.iter().any(|o| bare.starts_with(o)) {
+    if RELATED_OPENERS.iter().any(|o| bare.starts_with(o))
+        || (bare.contains("http") && matches!(first, "follow" | "read" | "more" | "see" | "watch"))
+    {
         return Some("related link");
+    }
+    // "Support the Guardian", "Support us": the button under an appeal.
+    if words.len() <= 4 && first == "support" && matches!(words.get(1), Some(&"us") | Some(&"the"))
+    {
+        return Some("donation appeal");
     }
     if PHOTO_OPENERS.iter().any(|o| bare.starts_with(o))
         || PHOTO_CREDIT_ENDINGS.iter().any(|e| bare.ends_with(e))

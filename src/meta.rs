@@ -342,6 +342,45 @@ fn credit_line(s: &str) -> Option<Vec<Credit>> {
         .trim_start_matches(['(', '['])
         .trim_end_matches([')', ']']);
     let lower = inner.to_lowercase();
+    // "Associated Press writer Jim Heintz in Kyiv contributed to this report."
+    for ending in [
+        "contributed to this report.",
+        "contributed reporting.",
+        "contributed to this story.",
+    ] {
+        if let Some(names) = lower
+            .strip_suffix(ending)
+            .map(|rest| inner[..rest.len()].trim())
+        {
+            let words = names.split_whitespace().count();
+            // Credit lines are short; a sentence that ends so in a story is longer.
+            const MAX_CONTRIBUTOR_WORDS: usize = 24;
+            if words == 0 || words > MAX_CONTRIBUTOR_WORDS {
+                return None;
+            }
+            let names: Vec<String> = names
+                .split([';', ','])
+                .flat_map(|part| part.split(" and "))
+                .map(|n| n.find(" in ").map_or(n, |i| &n[..i]))
+                .map(|n| {
+                    // "Associated Press writer Jim Heintz": the name is the capitalised tail.
+                    let ws: Vec<&str> = n.split_whitespace().collect();
+                    let start = ws
+                        .iter()
+                        .rposition(|w| w.chars().next().is_some_and(char::is_lowercase))
+                        .map_or(0, |k| k + 1);
+                    ws[start..].join(" ")
+                })
+                .filter(|n| !n.is_empty())
+                .collect();
+            return (!names.is_empty()).then(|| {
+                vec![Credit {
+                    role: "contributing".to_string(),
+                    names,
+                }]
+            });
+        }
+    }
     if !ROLES.iter().any(|(cue, _)| lower.starts_with(cue)) {
         return None;
     }

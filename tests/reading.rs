@@ -338,3 +338,51 @@ fn pathological_megabytes_are_read_in_linear_time() {
         eprintln!("{name}: {} bytes in {:?}", input.len(), started.elapsed());
     }
 }
+
+/// Shapes of other outlets' pasted pages (wire dateline and contributor line, caption, ad
+/// marker, newsletter, an appeal at the end, topic and reuse links), in a text written for this
+/// test: the rules are general, not the seeds' strings.
+#[test]
+fn other_outlets_boilerplate() {
+    let path = format!(
+        "{}/tests/fixtures/other-outlets.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let input = std::fs::read_to_string(path).unwrap();
+    let a = analyze(&input).unwrap();
+    let reasons: Vec<&str> = a.removed.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "photo caption",
+            "dateline",
+            "advertisement",
+            "newsletter sign-up",
+            "credits",
+            "related link",
+            "donation appeal",
+            "donation appeal",
+            "donation appeal",
+            "related link",
+            "share prompt"
+        ]
+    );
+    let story = story(&input, &a);
+    assert_eq!(
+        story,
+        "Kremlin says talks with Tehran will go ahead next week\n\
+         The Kremlin said on Monday that talks with Iranian officials would go ahead next week, despite objections from Western capitals.\n\
+         “We see no reason to postpone anything,” Kremlin spokesman Dmitry Peskov told reporters.\n\
+         Officials in Tehran did not comment, the state-run IRNA news agency reported.\n\
+         The talks are expected to cover energy and transport."
+    );
+    assert_eq!(a.meta.credits[0].role, "contributing");
+    assert_eq!(a.meta.credits[0].names, ["Nasser Karimi"]);
+    assert_eq!(
+        a.quotes[0]
+            .speaker
+            .as_deref()
+            .map(|s| s.ends_with("Peskov")),
+        Some(true)
+    );
+}
