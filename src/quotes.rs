@@ -401,6 +401,16 @@ fn agent_after(text: &str, after: Span, quotes: &[Span]) -> Option<Agent> {
         let (span, _) = name_run_loose(text, &ws[1..])?;
         return Some(Agent { span, cue: verb });
     }
+    // "was cited as telling", "was quoted as saying": the cue runs through the participle.
+    let participle = ws
+        .get(v + 2)
+        .filter(|_| ws.get(v + 1).is_some_and(|&(w, _)| lower(text, w) == "as"));
+    let verb = match participle {
+        Some(&(w, _)) if lower(text, w).ends_with("ing") => {
+            Span::new(verb.start as usize, w.end as usize)
+        }
+        _ => verb,
+    };
     subject_before(text, &ws[..v], verb)
 }
 
