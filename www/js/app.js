@@ -1,0 +1,554 @@
+// The page: article panes in, results out. The analysis runs in a module worker (worker.js);
+// this file owns the panes, the tabs, export and share, and drafts.
+
+import { h, clear, letter, fmt, KINDS } from "./dom.js";
+import { renderArticle, analysedText, titleOf } from "./article-view.js";
+import { renderComparison } from "./compare-view.js";
+import { download, toCsv, shareUrl, readShared, saveDraft, loadDraft, MAX_SHARE_URL } from "./keep.js";
+
+const EXAMPLES = ["examples/reuters-2024-10-11.txt", "examples/independent-2024-10-11.txt"];
+// Long enough to skip the keystrokes of a word, short enough to feel live.
+const DEBOUNCE_MS = 250;
+const DRAFT_DELAY_MS = 600;
+// Files beyond this are not read at all: the core refuses anything over 10 MB anyway, and
+// reading a huge file just to refuse it would freeze the tab.
+const MAX_FILE_BYTES = 64 << 20;
+const MIN_PANES = 2;
+const MAX_PANES = 8;
+
+const $ = (sel) => document.querySelector(sel);
+const els = {
+  panes: $("#panes"),
+  template: $("#pane-template"),
+  status: $("#status"),
+  tabs: $("#tabs"),
+  view: $("#view"),
+  shareBox: $("#share-box"),
+  shareUrl: $("#share-url"),
+  shareNote: $("#share-note"),
+  exportMenu: $("#export-menu"),
+};
+
+const state = {
+  panes: [],
+  settings: { tab: null, pair: [0, 1], showRemoved: true, filters: Object.fromEntries(KINDS.map((k) => [k, true])) },
+  results: null, // { inputs, results, comparison, many, ms, pair }
+  run: 0,
+  fatal: null,
+  draftNote: null,
+};
+
+// ---------------------------------------------------------------- engine
+
+let worker = null;
+try {
+  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  worker.onmessage = (ev) => onResult(ev.data);
+  worker.onerror = (ev) => {
+    state.fatal = `The analysis engine stopped: ${ev.message || "unknown error"}. Reload the page to restart it.`;
+    render();
+  };
+} catch (err) {
+  state.fatal = `This browser cannot run the analysis engine (${err.message}). Parallax needs module workers and WebAssembly.`;
+}
+
+let timer = 0;
+function schedule(delay = DEBOUNCE_MS) {
+  clearTimeout(timer);
+  timer = setTimeout(run, delay);
+  scheduleDraft();
+}
+
+const inputOf = (pane) => {
+  const value = pane.html ?? pane.ta.value;
+  return value.trim() ? value : null;
+};
+
+function currentPair(inputs) {
+  const filled = inputs.map((x, i) => (x ? i : -1)).filter((i) => i >= 0);
+  if (filled.length < 2) return null;
+  let [a, b] = state.settings.pair ?? [];
+  if (!inputs[a]) a = filled[0];
+  if (!inputs[b] || b === a) b = filled.find((i) => i !== a);
+  return [a, b];
+}
+
+function run() {
+  clearTimeout(timer);
+  for (const pane of state.panes) updateSize(pane);
+  const inputs = state.panes.map(inputOf);
+  const id = ++state.run;
+  if (!inputs.some(Boolean) || !worker) {
+    state.results = null;
+    render();
+    return;
+  }
+  const pair = currentPair(inputs);
+  els.view.dataset.state = "working";
+  setStatus(state.results ? "Updating…" : "Analysing…");
+  worker.postMessage({ id, inputs, pair });
+  pending.set(id, { inputs, pair, t0: performance.now() });
+}
+const pending = new Map();
+
+function onResult(msg) {
+  const sent = pending.get(msg.id);
+  pending.delete(msg.id);
+  if (msg.id !== state.run || !sent) return; // a newer run is on its way
+  if (msg.fatal) {
+    state.fatal = msg.fatal;
+    render();
+    return;
+  }
+  state.results = { ...msg, inputs: sent.inputs, pair: sent.pair, wall: performance.now() - sent.t0 };
+  render();
+}
+
+// ---------------------------------------------------------------- panes
+
+let paneSerial = 0;
+
+function addPane({ text = "", html = null, name = null } = {}) {
+  const node = els.template.content.firstElementChild.cloneNode(true);
+  const uid = ++paneSerial;
+  const pane = {
+    el: node,
+    ta: node.querySelector(".pane-text"),
+    label: node.querySelector(".pane-label"),
+    badge: node.querySelector(".letter-badge"),
+    size: node.querySelector(".pane-size"),
+    note: node.querySelector(".pane-note"),
+    file: node.querySelector(".pane-file"),
+    remove: node.querySelector(".pane-remove"),
+    html,
+    name,
+    error: null,
+  };
+  pane.ta.id = `pane-text-${uid}`;
+  pane.label.htmlFor = pane.ta.id;
+  pane.note.id = `pane-note-${uid}`;
+  pane.ta.value = text;
+  pane.ta.addEventListener("input", () => {
+    if (pane.html !== null) { pane.html = null; pane.name = null; }
+    updateNote(pane);
+    updateSize(pane);
+    schedule();
+  });
+  pane.ta.addEventListener("paste", (ev) => onPaste(pane, ev));
+  node.querySelector(".pane-open").addEventListener("click", () => pane.file.click());
+  pane.file.addEventListener("change", () => { if (pane.file.files[0]) readFile(pane, pane.file.files[0]); pane.file.value = ""; });
+  node.querySelector(".pane-clear").addEventListener("click", () => { setPane(pane, { text: "" }); pane.ta.focus(); schedule(0); });
+  pane.remove.addEventListener("click", () => removePane(pane));
+  const drop = node.querySelector(".drop");
+  drop.addEventListener("dragover", (ev) => { if ([...ev.dataTransfer.types].includes("Files")) { ev.preventDefault(); ev.dataTransfer.dropEffect = "copy"; drop.classList.add("over"); } });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", (ev) => {
+    drop.classList.remove("over");
+    const file = ev.dataTransfer.files?.[0];
+    if (!file) return;
+    ev.preventDefault();
+    readFile(pane, file);
+  });
+  state.panes.push(pane);
+  els.panes.append(node);
+  relabel();
+  updateNote(pane);
+  updateSize(pane);
+  return pane;
+}
+
+function removePane(pane) {
+  if (state.panes.length <= MIN_PANES) return;
+  const i = state.panes.indexOf(pane);
+  state.panes.splice(i, 1);
+  pane.el.remove();
+  state.settings.pair = [0, 1];
+  relabel();
+  state.panes[Math.min(i, state.panes.length - 1)].ta.focus();
+  schedule(0);
+}
+
+function relabel() {
+  state.panes.forEach((pane, i) => {
+    const l = letter(i);
+    pane.badge.textContent = l;
+    pane.label.textContent = `Article ${l}`;
+    pane.el.dataset.letter = l;
+    pane.ta.placeholder = i === 0
+      ? "Paste an article here: plain text, or copied from a news page."
+      : i === 1 ? "Paste another outlet's article about the same story." : "Paste one more article to compare.";
+    pane.remove.hidden = state.panes.length <= MIN_PANES;
+    pane.remove.setAttribute("aria-label", `Remove article ${l}`);
+    pane.el.querySelector(".pane-clear").setAttribute("aria-label", `Clear article ${l}`);
+    pane.el.querySelector(".pane-open").setAttribute("aria-label", `Open a file as article ${l}`);
+  });
+  $("#add-pane").disabled = state.panes.length >= MAX_PANES;
+}
+
+function setPane(pane, { text = "", html = null, name = null }) {
+  pane.ta.value = text;
+  pane.html = html;
+  pane.name = name;
+  pane.error = null;
+  updateNote(pane);
+  updateSize(pane);
+}
+
+function updateSize(pane) {
+  const n = pane.html?.length ?? pane.ta.value.length;
+  pane.size.textContent = n ? `${fmt.format(n)} characters${pane.html !== null ? " of HTML" : ""}` : "";
+}
+
+function updateNote(pane) {
+  const parts = [];
+  pane.note.classList.toggle("error", Boolean(pane.error));
+  pane.note.replaceChildren();
+  if (pane.error) {
+    pane.note.setAttribute("role", "alert");
+    parts.push(h("strong", { text: "Not analysed: " }), pane.error);
+  } else {
+    pane.note.removeAttribute("role");
+    if (pane.html !== null) {
+      parts.push(`${pane.name ? `Read from ${pane.name}` : "Pasted from a web page"}: Parallax reads the page's HTML, so it can find the headline and date and drop boilerplate. `,
+        h("button", { type: "button", class: "link", text: "Use the plain text instead", on: { click: () => { pane.html = null; pane.name = null; updateNote(pane); updateSize(pane); schedule(0); } } }));
+    } else if (pane.name) {
+      parts.push(`Read from ${pane.name}.`);
+    }
+  }
+  pane.note.append(...parts);
+  pane.note.hidden = parts.length === 0;
+  if (pane.note.hidden) pane.ta.removeAttribute("aria-describedby");
+  else pane.ta.setAttribute("aria-describedby", pane.note.id);
+}
+
+function onPaste(pane, ev) {
+  const data = ev.clipboardData;
+  if (!data) return;
+  const html = data.getData("text/html");
+  const plain = data.getData("text/plain");
+  const ta = pane.ta;
+  const replacesAll = ta.value.trim() === "" || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length);
+  // A page copied whole keeps its HTML for the core to read; a snippet pasted into the middle
+  // of an article is just text.
+  if (html.trim() && replacesAll) {
+    ev.preventDefault();
+    setPane(pane, { text: plain || html, html });
+    schedule(0);
+    return;
+  }
+  if (!ev.isTrusted && plain) {
+    // A paste event the browser did not raise itself (an extension, an assistive tool) has no
+    // default action: insert the text ourselves.
+    ev.preventDefault();
+    ta.setRangeText(plain, ta.selectionStart, ta.selectionEnd, "end");
+    ta.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+}
+
+async function readFile(pane, file) {
+  if (file.size > MAX_FILE_BYTES) {
+    pane.error = `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; Parallax reads one article at a time (up to 10 MB).`;
+    updateNote(pane);
+    return;
+  }
+  try {
+    const text = await file.text();
+    const isHtml = /\.x?html?$/i.test(file.name) || file.type === "text/html";
+    // An HTML file goes to the core as it is (the core reads HTML); the box shows its source.
+    setPane(pane, { text, name: file.name });
+    if (isHtml) pane.el.dataset.source = "html-file";
+    updateNote(pane);
+    schedule(0);
+  } catch (err) {
+    pane.error = `${file.name} could not be read (${err.message}).`;
+    updateNote(pane);
+  }
+}
+
+// ---------------------------------------------------------------- rendering
+
+function setStatus(text, kind = "") {
+  els.status.textContent = text;
+  els.status.className = `status ${kind}`;
+}
+
+function tabsFor(results) {
+  const tabs = [];
+  const ok = (r) => r && r.ok;
+  const filled = results.inputs.map((x, i) => (x ? i : -1)).filter((i) => i >= 0);
+  if (filled.length >= 2) tabs.push({ id: "compare", label: filled.length > 2 ? "Comparison" : `Comparison ${letter(results.pair[0])} · ${letter(results.pair[1])}` });
+  for (const i of filled) {
+    const r = results.results[i];
+    const text = ok(r) ? analysedText(r.value, results.inputs[i]) : "";
+    tabs.push({ id: letter(i), index: i, label: letter(i), title: ok(r) ? titleOf(r.value, text) : "not analysed", failed: !ok(r) });
+  }
+  return tabs;
+}
+
+function renderTabs(tabs, selected) {
+  clear(els.tabs);
+  for (const tab of tabs) {
+    const button = h("button", {
+      type: "button", class: ["tab", tab.failed && "failed"], id: `tab-${tab.id}`,
+      attrs: { role: "tab", "aria-selected": String(tab.id === selected), "aria-controls": "view", tabindex: tab.id === selected ? "0" : "-1" },
+      dataset: { tab: tab.id },
+      on: { click: () => { state.settings.tab = tab.id; scheduleDraft(); render(); } },
+    }, tab.index !== undefined ? [h("span", { class: "letter-badge small", text: tab.label, attrs: { "aria-hidden": "true" } }), h("span", { class: "tab-title", text: tab.title || `Article ${tab.label}` }), h("span", { class: "sr-only", text: ` (article ${tab.label})` })] : tab.label);
+    els.tabs.append(button);
+  }
+  els.view.setAttribute("aria-labelledby", `tab-${selected}`);
+}
+
+els.tabs.addEventListener("keydown", (ev) => {
+  const tabs = [...els.tabs.querySelectorAll("[role=tab]")];
+  const i = tabs.indexOf(document.activeElement);
+  if (i < 0) return;
+  const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[ev.key];
+  if (to === undefined) return;
+  ev.preventDefault();
+  const next = tabs[(to + tabs.length) % tabs.length];
+  state.settings.tab = next.dataset.tab;
+  render();
+  els.tabs.querySelector(`[data-tab="${next.dataset.tab}"]`)?.focus();
+});
+
+const viewCtx = (l) => ({
+  letter: l,
+  filters: state.settings.filters,
+  setFilter: (kind, on) => { state.settings.filters[kind] = on; scheduleDraft(); render(); },
+  showRemoved: state.settings.showRemoved,
+  setShowRemoved: (on) => { state.settings.showRemoved = on; scheduleDraft(); },
+  announce: (text) => setStatus(text),
+});
+
+function emptyState() {
+  return h("div", { class: "empty" },
+    h("h3", { text: "See two outlets' coverage of one story, side by side" }),
+    h("ul", { class: "features" },
+      h("li", {}, h("strong", { text: "Names, counted. " }), "People, organisations and places, with “Putin”, “Vladimir Putin” and “President Putin” counted as one."),
+      h("li", {}, h("strong", { text: "Quotes and sources. " }), "Who is quoted, and which agencies and outlets each article cites."),
+      h("li", {}, h("strong", { text: "Text reuse. " }), "Which passages one article shares with the other, and what it added or dropped."),
+      h("li", {}, h("strong", { text: "Private. " }), "Everything runs on this page. Nothing is uploaded.")),
+    h("p", {}, h("button", { type: "button", class: "primary", text: "Try the example", on: { click: loadExample } }),
+      h("span", { class: "muted", text: " Reuters and The Independent on Putin meeting Iran's president, 11 October 2024." })));
+}
+
+function errorBox(title, message) {
+  return h("div", { class: "error-box", attrs: { role: "alert" } }, h("strong", { text: title }), h("p", { text: message }));
+}
+
+function render() {
+  const view = els.view;
+  clear(view);
+  els.shareBox.hidden = true;
+  if (state.fatal) {
+    view.dataset.state = "error";
+    clear(els.tabs);
+    view.append(errorBox("Parallax could not start", state.fatal));
+    setStatus(state.fatal, "error");
+    return;
+  }
+  const res = state.results;
+  for (const [i, pane] of state.panes.entries()) {
+    const r = res?.results?.[i];
+    pane.error = r && !r.ok ? r.error : null;
+    updateNote(pane);
+  }
+  if (!res) {
+    clear(els.tabs);
+    view.dataset.state = "empty";
+    view.append(emptyState());
+    setStatus(state.draftNote ?? "");
+    return;
+  }
+  const tabs = tabsFor(res);
+  let selected = state.settings.tab;
+  if (!tabs.some((t) => t.id === selected)) selected = tabs[0]?.id;
+  renderTabs(tabs, selected);
+
+  try {
+    if (selected === "compare") renderCompareTab(view, res);
+    else renderArticleTab(view, res, tabs.find((t) => t.id === selected).index);
+  } catch (err) {
+    // A rendering bug must not take the page down: say what happened, keep the panes usable.
+    view.append(errorBox("This view could not be drawn", err.message));
+    console.error(err);
+  }
+
+  const analysed = res.results.filter((r) => r?.ok);
+  const failed = res.results.filter((r) => r && !r.ok);
+  const words = analysed.reduce((n, r) => n + (r.value.wordCount ?? 0), 0);
+  const parts = [];
+  if (analysed.length) parts.push(`Analysed ${analysed.length} article${analysed.length === 1 ? "" : "s"} (${fmt.format(words)} words) in ${fmt.format(Math.round(res.ms))} ms.`);
+  if (failed.length) parts.push(`${failed.length} not analysed: ${failed.map((r) => r.error).join("; ")}`);
+  if (state.draftNote) parts.push(state.draftNote);
+  setStatus(parts.join(" "), failed.length ? "error" : "");
+  view.dataset.state = failed.length && !analysed.length ? "error" : "done";
+}
+
+function renderArticleTab(view, res, i) {
+  const r = res.results[i];
+  if (!r.ok) {
+    view.append(errorBox(`Article ${letter(i)} was not analysed`, r.error));
+    return;
+  }
+  const input = res.inputs[i];
+  view.append(renderArticle(r.value, { text: input, isHtml: state.panes[i]?.html !== null && state.panes[i]?.html !== undefined }, viewCtx(letter(i))));
+}
+
+function renderCompareTab(view, res) {
+  const [a, b] = res.pair;
+  const filled = res.inputs.map((x, i) => (x ? i : -1)).filter((i) => i >= 0);
+  if (filled.length > 2) {
+    const select = (which) => h("select", {
+      attrs: { "aria-label": which === 0 ? "First article" : "Second article" },
+      on: { change: (ev) => { const pair = [...res.pair]; pair[which] = Number(ev.target.value); state.settings.pair = pair; schedule(0); } },
+    }, filled.map((i) => h("option", { value: String(i), selected: i === res.pair[which], text: `Article ${letter(i)}` })));
+    view.append(h("div", { class: "pair-picker" }, "Compare ", select(0), " with ", select(1)));
+  }
+  const c = res.comparison;
+  if (!c) return;
+  if (!c.ok) {
+    view.append(errorBox("The comparison could not be made", c.error));
+    return;
+  }
+  view.append(renderComparison(c.value, [res.inputs[a], res.inputs[b]], {
+    la: letter(a), lb: letter(b), filters: state.settings.filters, setFilter: viewCtx().setFilter,
+    many: res.many?.ok ? res.many.value : null, letters: filled.map(letter),
+  }));
+}
+
+// ---------------------------------------------------------------- example, export, share, drafts
+
+async function loadExample() {
+  try {
+    const texts = await Promise.all(EXAMPLES.map(async (url) => {
+      const resp = await fetch(url);
+      if (!resp.ok) throw new Error(`${url}: ${resp.status}`);
+      return resp.text();
+    }));
+    while (state.panes.length > MIN_PANES) { state.panes.at(-1).el.remove(); state.panes.pop(); }
+    relabel();
+    texts.forEach((text, i) => setPane(state.panes[i], { text, name: ["Reuters example", "Independent example"][i] }));
+    state.settings.tab = "compare";
+    state.settings.pair = [0, 1];
+    schedule(0);
+    document.querySelector("#results").scrollIntoView({ behavior: "smooth", block: "start" });
+  } catch (err) {
+    setStatus(`The example could not be loaded (${err.message}).`, "error");
+  }
+}
+
+function exportData(kind) {
+  const res = state.results;
+  els.exportMenu.open = false;
+  const articles = (res?.results ?? []).map((r, i) => ({ r, i })).filter(({ r }) => r?.ok);
+  const comparison = res?.comparison?.ok ? res.comparison.value : null;
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (kind.startsWith("entities") && !articles.length) return setStatus("Nothing to export yet: paste an article first.", "error");
+  if (kind.startsWith("comparison") && !comparison) return setStatus("Nothing to compare yet: paste two articles first.", "error");
+  const [la, lb] = (res.pair ?? [0, 1]).map(letter);
+  if (kind === "entities-csv") {
+    const rows = articles.flatMap(({ r, i }) => r.value.entities.map((e) => [letter(i), titleOf(r.value, analysedText(r.value, res.inputs[i])), e.name, e.kind, e.count, (e.aliases ?? []).join("; ")]));
+    download(`parallax-names-${stamp}.csv`, "text/csv", toCsv(["article", "headline", "name", "type", "mentions", "aliases"], rows));
+  } else if (kind === "entities-json") {
+    const out = articles.map(({ r, i }) => ({ article: letter(i), headline: titleOf(r.value, analysedText(r.value, res.inputs[i])), meta: r.value.meta, entities: r.value.entities }));
+    download(`parallax-names-${stamp}.json`, "application/json", JSON.stringify({ generator: "Parallax", articles: out }, null, 2));
+  } else if (kind === "comparison-csv") {
+    const extra = ["shareA", "shareB", "reusedA", "reusedB"].filter((k) => comparison.entities.some((e) => k in e));
+    const rows = comparison.entities.map((e) => [e.name, e.kind, e.countA, e.countB, ...extra.map((k) => e[k])]);
+    download(`parallax-comparison-${la}-${lb}-${stamp}.csv`, "text/csv", toCsv(["name", "type", `mentions_${la}`, `mentions_${lb}`, ...extra], rows));
+  } else if (kind === "comparison-json") {
+    download(`parallax-comparison-${la}-${lb}-${stamp}.json`, "application/json", JSON.stringify({ generator: "Parallax", articles: [la, lb], ...comparison }, null, 2));
+  }
+  setStatus(`Exported ${kind.replace("-", " as ").replace("entities", "names").toUpperCase().replace(" AS ", " as ")}.`);
+}
+
+function snapshot() {
+  return {
+    articles: state.panes.map((p) => ({ text: p.ta.value, ...(p.html !== null ? { html: p.html } : {}), ...(p.name ? { name: p.name } : {}) })),
+    settings: state.settings,
+  };
+}
+
+function applySnapshot(snap) {
+  const articles = snap.articles.slice(0, MAX_PANES);
+  while (state.panes.length > Math.max(MIN_PANES, articles.length)) { state.panes.at(-1).el.remove(); state.panes.pop(); }
+  while (state.panes.length < Math.max(MIN_PANES, articles.length)) addPane();
+  relabel();
+  state.panes.forEach((pane, i) => {
+    const a = articles[i] ?? {};
+    setPane(pane, { text: String(a.text ?? ""), html: typeof a.html === "string" ? a.html : null, name: typeof a.name === "string" ? a.name : null });
+  });
+  const s = snap.settings ?? {};
+  if (typeof s.tab === "string") state.settings.tab = s.tab;
+  if (Array.isArray(s.pair) && s.pair.length === 2) state.settings.pair = s.pair.map(Number);
+  if (typeof s.showRemoved === "boolean") state.settings.showRemoved = s.showRemoved;
+  for (const k of KINDS) if (typeof s.filters?.[k] === "boolean") state.settings.filters[k] = s.filters[k];
+}
+
+async function share() {
+  const box = els.shareBox;
+  try {
+    const url = await shareUrl(snapshot());
+    if (url.length > MAX_SHARE_URL) {
+      setStatus(`These articles are too long to carry in a link (${fmt.format(Math.round(url.length / 1000))} KB compressed); export JSON instead.`, "error");
+      return;
+    }
+    els.shareUrl.value = url;
+    box.hidden = false;
+    els.shareUrl.focus();
+    els.shareUrl.select();
+    let copied = false;
+    try { await navigator.clipboard.writeText(url); copied = true; } catch { /* clipboard refused: the field is selected for copying */ }
+    els.shareNote.textContent = `${copied ? "Copied to the clipboard. " : "Select the link and copy it. "}The articles travel inside the link (${fmt.format(Math.ceil(url.length / 1000))} KB), after the #, which is never sent to a server.`;
+  } catch (err) {
+    setStatus(`The share link could not be made (${err.message}).`, "error");
+  }
+}
+
+let draftTimer = 0;
+function scheduleDraft() {
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(() => {
+    const note = saveDraft(snapshot());
+    if (note !== state.draftNote) { state.draftNote = note; if (note) setStatus(note, "error"); }
+  }, DRAFT_DELAY_MS);
+}
+
+async function openSharedLink() {
+  try {
+    const shared = await readShared();
+    if (!shared) return false;
+    applySnapshot(shared);
+    history.replaceState(null, "", location.pathname + location.search);
+    saveDraft(snapshot());
+    return true;
+  } catch (err) {
+    setStatus(`This share link could not be opened (${err.message}). It may have been cut short when it was copied.`, "error");
+    history.replaceState(null, "", location.pathname + location.search);
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- start
+
+$("#example").addEventListener("click", loadExample);
+$("#add-pane").addEventListener("click", () => { const p = addPane(); p.ta.focus(); });
+$("#clear-all").addEventListener("click", () => {
+  while (state.panes.length > MIN_PANES) { state.panes.at(-1).el.remove(); state.panes.pop(); }
+  relabel();
+  for (const p of state.panes) setPane(p, { text: "" });
+  state.panes[0].ta.focus();
+  schedule(0);
+});
+$("#share").addEventListener("click", share);
+for (const b of document.querySelectorAll("[data-export]")) b.addEventListener("click", () => exportData(b.dataset.export));
+window.addEventListener("hashchange", async () => { if (await openSharedLink()) run(); });
+
+for (let i = 0; i < MIN_PANES; i++) addPane();
+if (!(await openSharedLink())) {
+  const draft = loadDraft();
+  if (draft) applySnapshot(draft);
+}
+run();
