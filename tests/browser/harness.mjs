@@ -71,13 +71,14 @@ export async function settled(page, timeout = 30_000) {
 }
 
 /** Pastes like a person: the text goes on the system clipboard, then Ctrl+V in the pane. */
-export async function paste(page, paneIndex, { text = "", html = null }) {
+export async function paste(page, paneIndex, { text = "", html = null }, beforeKeys = async () => {}) {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.evaluate(async ({ text, html }) => {
     const items = { "text/plain": new Blob([text], { type: "text/plain" }) };
     if (html !== null) items["text/html"] = new Blob([html], { type: "text/html" });
     await navigator.clipboard.write([new ClipboardItem(items)]);
   }, { text, html });
+  await beforeKeys();
   const box = page.locator(".pane-text").nth(paneIndex);
   await box.click();
   await page.keyboard.press("ControlOrMeta+A");

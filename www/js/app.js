@@ -40,17 +40,26 @@ const state = {
 
 // ---------------------------------------------------------------- engine
 
+// A long analysis cannot be interrupted inside the worker; when new input arrives while one has
+// been running this long, the worker is replaced instead of making the person wait for a result
+// they no longer want.
+const RESTART_AFTER_MS = 1500;
 let worker = null;
-try {
-  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  worker.onmessage = (ev) => onResult(ev.data);
-  worker.onerror = (ev) => {
-    state.fatal = `The analysis engine stopped: ${ev.message || "unknown error"}. Reload the page to restart it.`;
-    render();
-  };
-} catch (err) {
-  state.fatal = `This browser cannot run the analysis engine (${err.message}). Parallax needs module workers and WebAssembly.`;
+let busySince = 0;
+
+function startWorker() {
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker.onmessage = (ev) => onResult(ev.data);
+    worker.onerror = (ev) => {
+      state.fatal = `The analysis engine stopped: ${ev.message || "unknown error"}. Reload the page to restart it.`;
+      render();
+    };
+  } catch (err) {
+    state.fatal = `This browser cannot run the analysis engine (${err.message}). Parallax needs module workers and WebAssembly.`;
+  }
 }
+startWorker();
 
 let timer = 0;
 function schedule(delay = DEBOUNCE_MS) {
@@ -84,6 +93,12 @@ function run() {
     return;
   }
   const pair = currentPair(inputs);
+  if (pending.size && performance.now() - busySince > RESTART_AFTER_MS) {
+    worker.terminate();
+    pending.clear();
+    startWorker();
+  }
+  if (!pending.size) busySince = performance.now();
   els.view.dataset.state = "working";
   setStatus(state.results ? "Updating…" : "Analysing…");
   worker.postMessage({ id, inputs, pair });
@@ -94,6 +109,7 @@ const pending = new Map();
 function onResult(msg) {
   const sent = pending.get(msg.id);
   pending.delete(msg.id);
+  busySince = performance.now();
   if (msg.id !== state.run || !sent) return; // a newer run is on its way
   if (msg.fatal) {
     state.fatal = msg.fatal;

@@ -1,7 +1,7 @@
 // One article: what it says about itself (headline, date, credits), who it names, who it quotes,
 // whom it cites, and its text with all of that highlighted.
 
-import { h, KINDS, KIND_LABEL, KIND_PLURAL, kindBadge, fmt } from "./dom.js";
+import { h, append, KINDS, KIND_LABEL, KIND_PLURAL, kindBadge, fmt } from "./dom.js";
 import { renderText } from "./textview.js";
 
 // Long articles name hundreds of things; the table shows the most mentioned and offers the rest.
@@ -174,14 +174,14 @@ export function renderArticle(analysis, source, ctx) {
     el.scrollIntoView({ block: "center", behavior: "smooth" });
   };
 
-  side.append(
+  append(side, [
     h("section", { class: "panel" },
       h("h4", { text: "Who and what is named" }),
       kindFilters(entities, ctx.filters, ctx.setFilter),
       entityTable(entities, ctx.filters, pick)),
     analysis.quotes ? h("section", { class: "panel" }, h("h4", {}, "Quotes ", h("span", { class: "n", text: fmt.format(quotes.length) })), quoteList(analysis, text, pickQuote, pick)) : null,
     analysis.sources ? h("section", { class: "panel" }, h("h4", {}, "Cited sources ", h("span", { class: "n", text: fmt.format(analysis.sources.length) })), sourceList(analysis)) : null,
-  );
+  ]);
   side.addEventListener("mouseover", (ev) => { const row = ev.target.closest("tr[data-e]"); if (row) light(row.dataset.e, true); });
   side.addEventListener("mouseout", (ev) => { const row = ev.target.closest("tr[data-e]"); if (row && String(picked) !== row.dataset.e) light(row.dataset.e, false); });
   side.addEventListener("focusin", (ev) => { const b = ev.target.closest("button.ent-name"); if (b) light(b.dataset.e, true); });
@@ -208,7 +208,7 @@ export function renderArticle(analysis, source, ctx) {
       h("input", { type: "checkbox", checked: ctx.showRemoved, on: { change: (ev) => { doc.classList.toggle("hide-removed", !ev.target.checked); ctx.setShowRemoved(ev.target.checked); } } }),
       ` Show removed boilerplate (${removed.length})`) : null);
 
-  view.append(
+  append(view, [
     metaCard(analysis, text, ctx.letter, source),
     h("div", { class: "article-grid" },
       h("section", { class: "reading", attrs: { "aria-label": `Article ${ctx.letter} text` } },
@@ -216,6 +216,6 @@ export function renderArticle(analysis, source, ctx) {
         truncated ? h("p", { class: "notice", text: `This text is long: the highlighted view shows its first ${fmt.format(doc.textContent.length)} characters; the tables cover all of it.` }) : null,
         doc,
         removed.length ? h("p", { class: "hint", text: "Greyed passages were removed as boilerplate (appeals, share prompts, adverts) and are not counted. Click one to restore it to full contrast." }) : null),
-      side));
+      side)]);
   return view;
 }

@@ -1,7 +1,7 @@
 // Two articles side by side: how much B reuses of A, the reused passages linked across the two
 // texts, who each one names more, what B added and dropped, quotes, sources, distinctive words.
 
-import { h, svg, KIND_LABEL, kindBadge, fmt, pct } from "./dom.js";
+import { h, append, svg, KIND_LABEL, kindBadge, fmt, pct } from "./dom.js";
 import { renderText } from "./textview.js";
 import { analysedText, titleOf, kindFilters } from "./article-view.js";
 import { fillUtf16 } from "./offsets.js";
@@ -52,6 +52,13 @@ function summary(cmp, la, lb, passages, moved) {
       h("p", { class: "card-big", text: fmt.format(passages.length) }),
       h("p", { class: "card-note", text: passages.length ? `${fmt.format(moved.size)} moved to a different place in ${lb}` : `no run of ${cmp.settings?.minMatchWords ?? "several"} or more words in common` })));
   }
+  if (typeof cmp.a.wordCount === "number" && typeof cmp.b.wordCount === "number") {
+    const d = cmp.b.wordCount - cmp.a.wordCount;
+    cards.push(h("div", { class: "card" },
+      h("p", { class: "card-label", text: "Length in words" }),
+      h("p", { class: "card-big", text: `${fmt.format(cmp.a.wordCount)} → ${fmt.format(cmp.b.wordCount)}` }),
+      h("p", { class: "card-note", text: d === 0 ? "the same length" : `${lb} is ${fmt.format(Math.abs(d))} words ${d > 0 ? "longer" : "shorter"} than ${la}` })));
+  }
   const shared = cmp.entities.filter((e) => e.countA > 0 && e.countB > 0).length;
   cards.push(h("div", { class: "card" },
     h("p", { class: "card-label", text: "Names" }),
@@ -91,9 +98,16 @@ function miniQuotes(list, empty) {
     h("q", { text: quoteText(q) }), quoteSpeaker(q) ? h("span", { class: "muted", text: ` — ${quoteSpeaker(q)}` }) : null)));
 }
 
+// Lists of added and dropped names stay short; the rest is one click away.
+const LIST_ROWS = 10;
+
 function nameList(list, countKey, empty) {
   if (!list.length) return h("p", { class: "muted", text: empty });
-  return h("ul", { class: "name-list" }, list.map((e) => h("li", {}, e.kind ? kindBadge(e.kind) : null, h("span", { text: e.name }), h("span", { class: "count", text: `${fmt.format(e[countKey])}×` }))));
+  const items = list.map((e) => h("li", {}, e.kind ? kindBadge(e.kind) : null, h("span", { text: e.name }), h("span", { class: "count", text: `${fmt.format(e[countKey])}×` })));
+  const ul = h("ul", { class: "name-list" }, items.slice(0, LIST_ROWS));
+  if (items.length <= LIST_ROWS) return ul;
+  const more = h("button", { type: "button", class: "link small", text: `${fmt.format(items.length - LIST_ROWS)} more`, on: { click: () => { ul.append(...items.slice(LIST_ROWS)); more.remove(); } } });
+  return h("div", {}, ul, more);
 }
 
 function addedDropped(cmp, la, lb) {
@@ -231,7 +245,7 @@ export function renderComparison(cmp, sources, ctx) {
     for (const el of view.querySelectorAll("mark.ent.quiet")) if (el.dataset.name === e.name) el.classList.toggle("lit", on);
   };
   const view = h("div", { class: "compare-view" });
-  view.append(
+  append(view, [
     summary(cmp, la, lb, passages, moved),
     h("div", { class: "compare-grid" },
       h("section", { class: "panel" }, h("h4", { text: `Who is named, ${la} against ${lb}` }), divergingChart(cmp, la, lb, ctx.filters, ctx.setFilter, hover)),
@@ -249,6 +263,6 @@ export function renderComparison(cmp, sources, ctx) {
       cmp.sources ? h("section", { class: "panel" }, h("h4", { text: "Cited sources" }), sourcesTable(cmp, la, lb)) : null,
       cmp.distinctive ? h("section", { class: "panel" }, h("h4", { text: "Distinctive words" }), distinctiveWords(cmp.distinctive, la, lb)) : null),
     ctx.many && !ctx.many.error ? manyMatrix(ctx.many, ctx.letters) : null,
-  );
+  ]);
   return view;
 }
