@@ -102,3 +102,23 @@ export async function entityRows(page) {
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
+
+const AXE = await readFileText(path.join(root, "node_modules/axe-core/axe.min.js"));
+async function readFileText(p) { return (await import("node:fs/promises")).readFile(p, "utf8"); }
+
+/** Runs axe-core on the page (WCAG 2.x A/AA and best practices); returns its violations. */
+export async function axe(page) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(`${AXE}\n;0`);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5), count: v.nodes.length }));
+  });
+}
+
+/** Violations counted by impact: {critical, serious, moderate, minor}. */
+export function byImpact(violations) {
+  const out = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+  for (const v of violations) out[v.impact] = (out[v.impact] ?? 0) + v.count;
+  return out;
+}

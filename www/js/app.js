@@ -36,6 +36,8 @@ const state = {
   run: 0,
   fatal: null,
   draftNote: null,
+  notice: null, // a one-off message (a damaged share link) kept until the next edit
+
 };
 
 // ---------------------------------------------------------------- engine
@@ -63,6 +65,7 @@ startWorker();
 
 let timer = 0;
 function schedule(delay = DEBOUNCE_MS) {
+  state.notice = null;
   clearTimeout(timer);
   timer = setTimeout(run, delay);
   scheduleDraft();
@@ -196,7 +199,7 @@ function relabel() {
     pane.remove.hidden = state.panes.length <= MIN_PANES;
     pane.remove.setAttribute("aria-label", `Remove article ${l}`);
     pane.el.querySelector(".pane-clear").setAttribute("aria-label", `Clear article ${l}`);
-    pane.el.querySelector(".pane-open").setAttribute("aria-label", `Open a file as article ${l}`);
+    pane.el.querySelector(".pane-open").setAttribute("aria-label", `Open file… as article ${l}`);
   });
   $("#add-pane").disabled = state.panes.length >= MAX_PANES;
 }
@@ -221,7 +224,7 @@ function updateNote(pane) {
   pane.note.replaceChildren();
   if (pane.error) {
     pane.note.setAttribute("role", "alert");
-    parts.push(h("strong", { text: "Not analysed: " }), pane.error);
+    parts.push(h("strong", { text: "Not analysed. " }), sentence(pane.error));
   } else {
     pane.note.removeAttribute("role");
     if (pane.html !== null) {
@@ -282,6 +285,12 @@ async function readFile(pane, file) {
 }
 
 // ---------------------------------------------------------------- rendering
+
+/** An error message from the core as a sentence: capital first letter, full stop. */
+const sentence = (msg) => {
+  const s = String(msg).trim();
+  return s ? s[0].toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? "" : ".") : s;
+};
 
 function setStatus(text, kind = "") {
   els.status.textContent = text;
@@ -374,7 +383,7 @@ function render() {
     clear(els.tabs);
     view.dataset.state = "empty";
     view.append(emptyState());
-    setStatus(state.draftNote ?? "");
+    setStatus(state.notice ?? state.draftNote ?? "", state.notice || state.draftNote ? "error" : "");
     return;
   }
   const tabs = tabsFor(res);
@@ -396,16 +405,19 @@ function render() {
   const words = analysed.reduce((n, r) => n + (r.value.wordCount ?? 0), 0);
   const parts = [];
   if (analysed.length) parts.push(`Analysed ${analysed.length} article${analysed.length === 1 ? "" : "s"} (${fmt.format(words)} words) in ${fmt.format(Math.round(res.ms))} ms.`);
-  if (failed.length) parts.push(`${failed.length} not analysed: ${failed.map((r) => r.error).join("; ")}`);
+  if (failed.length) parts.push(`${failed.length} not analysed: ${failed.map((r) => sentence(r.error)).join(" ")}`);
   if (state.draftNote) parts.push(state.draftNote);
-  setStatus(parts.join(" "), failed.length ? "error" : "");
+  if (state.notice) parts.unshift(state.notice);
+  setStatus(parts.join(" "), failed.length || state.notice ? "error" : "");
   view.dataset.state = failed.length && !analysed.length ? "error" : "done";
+  // For tests/browser/figures.mjs: when the first full result reached the screen.
+  performance.mark("parallax:result", { detail: { tab: selected, articles: analysed.length } });
 }
 
 function renderArticleTab(view, res, i) {
   const r = res.results[i];
   if (!r.ok) {
-    view.append(errorBox(`Article ${letter(i)} was not analysed`, r.error));
+    view.append(errorBox(`Article ${letter(i)} was not analysed`, sentence(r.error)));
     return;
   }
   const input = res.inputs[i];
@@ -425,7 +437,7 @@ function renderCompareTab(view, res) {
   const c = res.comparison;
   if (!c) return;
   if (!c.ok) {
-    view.append(errorBox("The comparison could not be made", c.error));
+    view.append(errorBox("The comparison could not be made", sentence(c.error)));
     return;
   }
   view.append(renderComparison(c.value, [res.inputs[a], res.inputs[b]], {
@@ -541,7 +553,8 @@ async function openSharedLink() {
     saveDraft(snapshot());
     return true;
   } catch (err) {
-    setStatus(`This share link could not be opened (${err.message}). It may have been cut short when it was copied.`, "error");
+    state.notice = `This share link could not be opened (${err.message}). It may have been cut short when it was copied.`;
+    setStatus(state.notice, "error");
     history.replaceState(null, "", location.pathname + location.search);
     return false;
   }
@@ -563,7 +576,11 @@ for (const b of document.querySelectorAll("[data-export]")) b.addEventListener("
 window.addEventListener("hashchange", async () => { if (await openSharedLink()) run(); });
 
 for (let i = 0; i < MIN_PANES; i++) addPane();
-if (!(await openSharedLink())) {
+if (location.hash === "#example") {
+  // A link straight to the worked example.
+  history.replaceState(null, "", location.pathname + location.search);
+  await loadExample();
+} else if (!(await openSharedLink())) {
   const draft = loadDraft();
   if (draft) applySnapshot(draft);
 }

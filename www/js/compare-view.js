@@ -246,6 +246,7 @@ export function renderComparison(cmp, sources, ctx) {
   };
   const view = h("div", { class: "compare-view" });
   append(view, [
+    h("h3", { class: "sr-only", text: `Article ${la} compared with article ${lb}` }),
     summary(cmp, la, lb, passages, moved),
     h("div", { class: "compare-grid" },
       h("section", { class: "panel" }, h("h4", { text: `Who is named, ${la} against ${lb}` }), divergingChart(cmp, la, lb, ctx.filters, ctx.setFilter, hover)),
