@@ -354,8 +354,8 @@ function emptyState() {
       h("li", {}, h("strong", { text: "Quotes and sources. " }), "Who is quoted, and which agencies and outlets each article cites."),
       h("li", {}, h("strong", { text: "Text reuse. " }), "Which passages one article shares with the other, and what it added or dropped."),
       h("li", {}, h("strong", { text: "Private. " }), "Everything runs on this page. Nothing is uploaded.")),
-    h("p", {}, h("button", { type: "button", class: "primary", text: "Try the example", on: { click: loadExample } }),
-      h("span", { class: "muted", text: " Reuters and The Independent on Putin meeting Iran's president, 11 October 2024." })));
+    h("p", { class: "empty-cta" }, h("button", { type: "button", class: "primary", text: "Try the example", on: { click: loadExample } }),
+      h("span", { class: "muted", text: "Reuters and The Independent on Putin meeting Iran's president, 11 October 2024." })));
 }
 
 function errorBox(title, message) {
@@ -365,6 +365,13 @@ function errorBox(title, message) {
 function render() {
   const view = els.view;
   clear(view);
+  const nothing = !state.results || !state.results.results.some((r) => r?.ok);
+  $("#share").disabled = nothing;
+  els.exportMenu.classList.toggle("disabled", nothing);
+  const summary = els.exportMenu.querySelector("summary");
+  summary.setAttribute("aria-disabled", String(nothing));
+  summary.tabIndex = nothing ? -1 : 0;
+  if (nothing) els.exportMenu.open = false;
   els.shareBox.hidden = true;
   if (state.fatal) {
     view.dataset.state = "error";

@@ -203,7 +203,7 @@ export function renderArticle(analysis, source, ctx) {
   const legend = h("div", { class: "legend" },
     h("span", { class: "legend-title", text: "Highlighted:" }),
     KINDS.map((kind) => h("span", { class: "legend-item" }, h("mark", { class: ["ent", "sample", `k-${kind}`], dataset: { k: kind }, text: KIND_PLURAL[kind] }))),
-    quotes.length ? h("span", { class: "legend-item" }, h("span", { class: "seg quote sample", text: "quote" })) : null,
+    quotes.length ? h("span", { class: "legend-item" }, h("span", { class: "seg quote sample", text: "“quote”" })) : null,
     removed.length ? h("label", { class: "legend-item toggle" },
       h("input", { type: "checkbox", checked: ctx.showRemoved, on: { change: (ev) => { doc.classList.toggle("hide-removed", !ev.target.checked); ctx.setShowRemoved(ev.target.checked); } } }),
       ` Show removed boilerplate (${removed.length})`) : null);

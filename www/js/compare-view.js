@@ -136,8 +136,10 @@ function sideBySide(cmp, texts, la, lb, passages, moved) {
     badge: () => h("button", { type: "button", class: "p-badge", dataset: { p: n }, text: String(n + 1), attrs: { "aria-label": `Passage ${n + 1} in ${letterName}: go to its twin` } }),
   }));
   const mentions = (analysis) => (analysis.entities ?? []).flatMap((e) => (e.mentions ?? []).map((m) => ({ s: m.startUtf16, e: m.endUtf16, cls: ["ent", "quiet", `k-${e.kind}`], dataset: { name: e.name, k: e.kind } })));
-  const docA = renderText(ta, { paragraphs: cmp.a.paragraphs, outer: mk("a", la), inner: mentions(cmp.a) }).el;
-  const docB = renderText(tb, { paragraphs: cmp.b.paragraphs, outer: mk("b", lb), inner: mentions(cmp.b) }).el;
+  // Boilerplate the reader removed stays greyed here too, so the eye skips it as the core did.
+  const removed = (analysis) => (analysis.removed ?? []).filter((r) => r.endUtf16 > r.startUtf16).map((r, i) => ({ s: r.startUtf16, e: r.endUtf16, block: true, cls: ["removed"], dataset: { r: i, reason: r.reason ?? "removed" }, title: `Removed as ${r.reason ?? "boilerplate"}: not compared` }));
+  const docA = renderText(ta, { paragraphs: cmp.a.paragraphs, outer: [...mk("a", la), ...removed(cmp.a)], inner: mentions(cmp.a) }).el;
+  const docB = renderText(tb, { paragraphs: cmp.b.paragraphs, outer: [...mk("b", lb), ...removed(cmp.b)], inner: mentions(cmp.b) }).el;
   const colA = h("div", { class: "sbs-col", attrs: { tabindex: "0", "aria-label": `Text of ${la}` } }, docA);
   const colB = h("div", { class: "sbs-col", attrs: { tabindex: "0", "aria-label": `Text of ${lb}` } }, docB);
   const ribbon = ordered.length ? passageMap(ordered, ta.length, tb.length, moved) : null;
