@@ -84,3 +84,11 @@ export function compare(a, b) {
   c.distinctive = { a: top("countA", "countB"), b: top("countB", "countA") };
   return c;
 }
+
+export function compareMany(texts) {
+  const articles = texts.map(analyze);
+  const reuse = texts.map((a, i) => texts.map((b, j) => (i === j ? 1 : compare(a, b).reusedShareA)));
+  const names = articles.map((x) => new Set(x.entities.map((e) => e.name)));
+  const entityOverlap = names.map((x) => names.map((y) => [...x].filter((n) => y.has(n)).length / Math.max(1, new Set([...x, ...y]).size)));
+  return { articles, reuse, entityOverlap };
+}

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { open, settled, shot, assert, WWW } from "./harness.mjs";
+import { open, paste, settled, shot, assert, WWW } from "./harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const double = await readFile(path.join(here, "contract-engine.js"), "utf8");
@@ -63,6 +63,19 @@ export const tests = [
       await shot(page, "contract-article-b");
       await page.uncheck(".legend .toggle input");
       assert(!(await removed.first().isVisible()), "removed boilerplate does not hide");
+
+      // Three articles: the N-way matrices appear under the pairwise comparison.
+      await page.click("#add-pane");
+      await paste(page, 2, { text: (await page.inputValue(".pane-text >> nth=0")).split("\n").slice(0, 6).join("\n") });
+      await page.waitForSelector('[role=tab][data-tab="C"]');
+      await page.click("#tab-compare");
+      await page.waitForSelector(".matrix");
+      await settled(page);
+      const matrices = await page.locator(".matrix").count();
+      assert(matrices === 2, `expected reuse and overlap matrices, found ${matrices}`);
+      const header = await page.$$eval(".matrix thead th", (ths) => ths.map((t) => t.textContent).join(""));
+      assert(header.startsWith("ABC"), `matrix columns: ${header}`);
+      await shot(page, "contract-three-way");
     },
   },
 ];

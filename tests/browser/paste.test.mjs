@@ -59,3 +59,41 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: "highlights land on the right characters after emoji and accents (UTF-16 offsets)",
+  async run({ ctx, base }) {
+    const page = await open(ctx, base);
+    const text = "👋🏽 Reuters said Vladimir Putin met Masoud Pezeshkian in Aşgabat. 😀😀 Putin — “ça va” — greeted Pezeshkian.\n\n🇮🇷 Pezeshkian thanked Putin.";
+    await paste(page, 0, { text });
+    await settled(page);
+    await page.click('[role=tab][data-tab="A"]');
+    const marks = await page.$$eval(".doc mark.ent", (ms) => ms.map((m) => ({ e: Number(m.dataset.e), text: m.firstChild.textContent })));
+    const rows = await entityRows(page);
+    assert(marks.length > 3, `only ${marks.length} highlights`);
+    for (const m of marks) {
+      const row = rows.find((r) => r.index === m.e);
+      const forms = await page.$eval(`tr[data-e="${m.e}"]`, (tr) => [tr.querySelector(".ent-name").textContent, ...(tr.querySelector(".aliases")?.textContent.replace(/^also /, "").split(", ") ?? [])]);
+      assert(forms.some((f) => f === m.text || f.endsWith(` ${m.text}`) || f.startsWith(`${m.text} `)), `highlight "${m.text}" is not a form of ${row?.name} (${forms})`);
+    }
+    // The document text is the pasted text, character for character, emoji included.
+    const shown = await page.$eval(".doc", (d) => [...d.querySelectorAll("p")].map((p) => p.textContent).join("\n\n"));
+    assert(shown === text, `the rendered text differs from the paste:\n${shown}`);
+  },
+});
+
+tests.push({
+  name: "results follow typing, debounced, without pressing anything",
+  async run({ ctx, base }) {
+    const page = await open(ctx, base);
+    await page.locator(".pane-text").first().click();
+    await page.keyboard.type("Angela Merkel met Emmanuel Macron in Berlin. Merkel said Macron agreed.", { delay: 15 });
+    await settled(page);
+    const first = (await entityRows(page)).map((r) => r.name);
+    assert(first.some((n) => n.endsWith("Merkel")) && first.some((n) => n.endsWith("Macron")), `rows after typing: ${first}`);
+    await page.keyboard.type(" Olaf Scholz listened.", { delay: 15 });
+    await page.waitForFunction(() => [...document.querySelectorAll(".ent-name")].some((b) => b.textContent.endsWith("Scholz")));
+    // Typing never waited for the analysis: the keystrokes all landed.
+    assert((await page.inputValue(".pane-text >> nth=0")).endsWith("Olaf Scholz listened."), "keystrokes were lost");
+  },
+});

@@ -3,7 +3,7 @@
 
 import { h, clear, letter, fmt, KINDS } from "./dom.js";
 import { renderArticle, analysedText, titleOf } from "./article-view.js";
-import { renderComparison } from "./compare-view.js";
+import { renderComparison, manyMatrix } from "./compare-view.js";
 import { download, toCsv, shareUrl, readShared, saveDraft, loadDraft, MAX_SHARE_URL } from "./keep.js";
 
 const EXAMPLES = ["examples/reuters-2024-10-11.txt", "examples/independent-2024-10-11.txt"];
@@ -434,12 +434,13 @@ function renderArticleTab(view, res, i) {
 function renderCompareTab(view, res) {
   const [a, b] = res.pair;
   const filled = res.inputs.map((x, i) => (x ? i : -1)).filter((i) => i >= 0);
+  if (filled.length > 2 && res.many?.ok) view.append(h("h3", { class: "group-title", text: "All articles" }), manyMatrix(res.many.value, filled.map(letter)));
   if (filled.length > 2) {
     const select = (which) => h("select", {
       attrs: { "aria-label": which === 0 ? "First article" : "Second article" },
       on: { change: (ev) => { const pair = [...res.pair]; pair[which] = Number(ev.target.value); state.settings.pair = pair; schedule(0); } },
     }, filled.map((i) => h("option", { value: String(i), selected: i === res.pair[which], text: `Article ${letter(i)}` })));
-    view.append(h("div", { class: "pair-picker" }, "Compare ", select(0), " with ", select(1)));
+    view.append(h("h3", { class: "group-title pair-picker" }, "Compare ", select(0), " with ", select(1)));
   }
   const c = res.comparison;
   if (!c) return;
@@ -449,7 +450,6 @@ function renderCompareTab(view, res) {
   }
   view.append(renderComparison(c.value, [res.inputs[a], res.inputs[b]], {
     la: letter(a), lb: letter(b), filters: state.settings.filters, setFilter: viewCtx().setFilter,
-    many: res.many?.ok ? res.many.value : null, letters: filled.map(letter),
   }));
 }
 

@@ -55,7 +55,7 @@ function metaCard(analysis, text, letterName, source) {
         h("h3", { class: ["headline", !m.headline && "guessed"], text: titleOf(analysis, text) || "Untitled" }),
         facts.length ? h("p", { class: "facts" }, facts.flatMap((f, i) => (i ? [h("span", { class: "dot", text: "·", attrs: { "aria-hidden": "true" } }), f] : [f]))) : null,
         credits.length ? h("p", { class: "credits" }, credits.flatMap((c, i) => [i ? "; " : "", h("span", { class: "role", text: `${c.role} ` }), c.names.join(", ")])) : null,
-        source.isHtml ? h("p", { class: "input-kind", text: analysis.input === "html" ? "Read from the page's HTML" : "Pasted as HTML" }) : null)),
+        analysis.input === "html" ? h("p", { class: "input-kind", text: "Read from the page's HTML: headline, date and credits come from its markup." }) : null)),
     h("dl", { class: "stats" }, stats.map(([n, label]) => h("div", {}, h("dt", { text: label }), h("dd", { text: fmt.format(n) })))));
 }
 

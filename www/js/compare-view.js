@@ -214,7 +214,8 @@ function distinctiveWords(d, la, lb) {
   return h("div", { class: "two-col" }, col(`More typical of ${la}`, d.a ?? [], "side-a"), col(`More typical of ${lb}`, d.b ?? [], "side-b"));
 }
 
-function manyMatrix(many, letters) {
+/** N-way overview (compareMany): reuse and shared names between every pair of articles. */
+export function manyMatrix(many, letters) {
   const grid = (title, m, blurb) => h("section", { class: "panel" }, h("h4", { text: title }), h("p", { class: "muted small", text: blurb }),
     h("table", { class: "matrix" },
       h("thead", {}, h("tr", {}, h("td"), letters.map((l) => h("th", { scope: "col", text: l })))),
@@ -265,7 +266,6 @@ export function renderComparison(cmp, sources, ctx) {
     h("div", { class: "two-col" },
       cmp.sources ? h("section", { class: "panel" }, h("h4", { text: "Cited sources" }), sourcesTable(cmp, la, lb)) : null,
       cmp.distinctive ? h("section", { class: "panel" }, h("h4", { text: "Distinctive words" }), distinctiveWords(cmp.distinctive, la, lb)) : null),
-    ctx.many && !ctx.many.error ? manyMatrix(ctx.many, ctx.letters) : null,
   ]);
   return view;
 }
