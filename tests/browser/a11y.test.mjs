@@ -1,7 +1,7 @@
 // Accessibility: axe-core finds no serious or critical violation in any view, at desktop and
 // phone widths, and every control can be reached and used from the keyboard.
 
-import { open, settled, axe, byImpact, assert, shot } from "./harness.mjs";
+import { open, settled, axe, byImpact, assert, shot, example } from "./harness.mjs";
 
 async function check(page, where) {
   const violations = await axe(page);
@@ -13,9 +13,7 @@ async function check(page, where) {
 
 async function views(page, label) {
   await check(page, `${label} empty`);
-  await page.click("#example");
-  await page.waitForSelector(".compare-view");
-  await settled(page);
+  await example(page);
   await check(page, `${label} comparison`);
   for (const tab of ["A", "B"]) {
     await page.click(`[role=tab][data-tab="${tab}"]`);

@@ -1,13 +1,6 @@
 // The built-in example, one click from a real comparison; N-way; drafts survive a reload.
 
-import { open, settled, shot, paste, assert } from "./harness.mjs";
-
-async function example(page) {
-  await page.click("#example");
-  await page.waitForFunction(() => document.querySelector("#tab-compare"));
-  await settled(page);
-  await page.waitForSelector(".compare-view");
-}
+import { open, settled, shot, paste, assert, example } from "./harness.mjs";
 
 export const tests = [
   {

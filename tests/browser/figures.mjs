@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import { serve, launch, settled, axe, byImpact, WWW } from "./harness.mjs";
+import { serve, launch, example, axe, byImpact, WWW } from "./harness.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const server = await serve();
@@ -63,9 +63,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
   await p.waitForSelector("#panes .pane");
   const add = async () => { for (const [k, v] of Object.entries(byImpact(await axe(p)))) totals[k] += v; };
   await add();
-  await p.click("#example");
-  await p.waitForSelector(".compare-view");
-  await settled(p);
+  await example(p);
   await add();
   for (const tab of ["A", "B"]) {
     await p.click(`[role=tab][data-tab="${tab}"]`);

@@ -70,6 +70,13 @@ export async function settled(page, timeout = 30_000) {
   }, null, { timeout });
 }
 
+/** Clicks "Try the example" and waits for the comparison it leads to. */
+export async function example(page) {
+  await page.click("#example");
+  await page.waitForSelector(".compare-view");
+  await settled(page);
+}
+
 /** Pastes like a person: the text goes on the system clipboard, then Ctrl+V in the pane. */
 export async function paste(page, paneIndex, { text = "", html = null }, beforeKeys = async () => {}) {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -1,13 +1,7 @@
 // Keeping and sharing: exports (CSV, JSON) and the share link round trip; nothing is sent anywhere.
 
 import { readFile } from "node:fs/promises";
-import { open, settled, shot, assert } from "./harness.mjs";
-
-async function example(page) {
-  await page.click("#example");
-  await page.waitForSelector(".compare-view");
-  await settled(page);
-}
+import { open, settled, shot, assert, example } from "./harness.mjs";
 
 async function exported(page, kind) {
   await page.click("#export-menu summary");
