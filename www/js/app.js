@@ -343,7 +343,7 @@ const viewCtx = (l) => ({
   setFilter: (kind, on) => { state.settings.filters[kind] = on; scheduleDraft(); render(); },
   showRemoved: state.settings.showRemoved,
   setShowRemoved: (on) => { state.settings.showRemoved = on; scheduleDraft(); },
-  announce: (text) => setStatus(text),
+  announce: (text) => { $("#announce").textContent = text; },
 });
 
 function emptyState() {

@@ -5,7 +5,8 @@ import { h, append, KINDS, KIND_LABEL, KIND_PLURAL, kindBadge, fmt } from "./dom
 import { renderText } from "./textview.js";
 
 // Long articles name hundreds of things; the table shows the most mentioned and offers the rest.
-const TABLE_ROWS = 40;
+// On a phone the table comes before the text, so it starts shorter.
+const tableRows = () => (matchMedia("(max-width: 720px)").matches ? 12 : 40);
 
 /** The text every span of `analysis` indexes. */
 export const analysedText = (analysis, source) => analysis?.text ?? source;
@@ -79,11 +80,12 @@ function entityTable(entities, filters, onPick) {
     h("td", { class: "num" },
       h("span", { class: "bar-wrap", attrs: { "aria-hidden": "true" } }, h("span", { class: ["bar", `k-${e.kind}`], style: { width: `${(100 * e.count) / max}%` } })),
       h("span", { class: "count", text: fmt.format(e.count) }))));
-  body.append(...rows.slice(0, TABLE_ROWS));
+  const first = tableRows();
+  body.append(...rows.slice(0, first));
   table.append(body);
   const wrap = h("div", { class: "table-wrap" }, table);
-  if (rows.length > TABLE_ROWS) {
-    const more = h("button", { type: "button", class: "link", text: `Show all ${fmt.format(rows.length)} names`, on: { click: () => { body.append(...rows.slice(TABLE_ROWS)); more.remove(); } } });
+  if (rows.length > first) {
+    const more = h("button", { type: "button", class: "link show-all", text: `Show all ${fmt.format(rows.length)} names`, on: { click: () => { body.append(...rows.slice(first)); more.remove(); } } });
     wrap.append(more);
   }
   if (!shown.length) wrap.append(h("p", { class: "muted", text: entities.length ? "No names of the selected types." : "No names found in this text." }));
@@ -156,6 +158,8 @@ export function renderArticle(analysis, source, ctx) {
     picked = i;
     light(i, true);
     for (const row of side.querySelectorAll("tr.picked")) row.classList.remove("picked");
+    // A rarely mentioned name may sit below the fold of the table: unfold it first.
+    if (!side.querySelector(`tr[data-e="${i}"]`)) side.querySelector(".show-all")?.click();
     const row = side.querySelector(`tr[data-e="${i}"]`);
     row?.classList.add("picked");
     const list = mentionsOf(i);
