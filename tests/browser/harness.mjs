@@ -87,8 +87,10 @@ export async function paste(page, paneIndex, { text = "", html = null }, beforeK
   }, { text, html });
   await beforeKeys();
   const box = page.locator(".pane-text").nth(paneIndex);
+  // Empty the box first with its Clear button. Not with Ctrl+A: on Linux a selection also goes
+  // to the PRIMARY clipboard, and headless Chromium can crash selecting megabytes.
+  if (await box.inputValue()) await page.locator(".pane-clear").nth(paneIndex).click();
   await box.click();
-  await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("ControlOrMeta+V");
 }
 

@@ -125,6 +125,24 @@ export const tests = [
     },
   },
   {
+    name: "new input replaces a long-running analysis at once",
+    timeout: 60,
+    async run({ ctx, base }) {
+      const page = await open(ctx, base);
+      const big = (reuters + "\n\n").repeat(Math.ceil(3_000_000 / reuters.length));
+      await paste(page, 0, { text: big });
+      await page.waitForFunction(() => document.querySelector("#view").dataset.state === "working");
+      await page.waitForTimeout(2000);
+      const t0 = Date.now();
+      await paste(page, 0, { text: "Angela Merkel met Emmanuel Macron in Berlin. Merkel thanked Macron." });
+      await settled(page, 20_000);
+      const waited = Date.now() - t0;
+      const names = await page.$$eval(".ent-name", (b) => b.map((x) => x.textContent));
+      assert(names.some((n) => n.endsWith("Macron")) && !names.some((n) => n.endsWith("Putin")), `names after replacing: ${names}`);
+      console.log(`     result for the new text after ${waited} ms`);
+    },
+  },
+  {
     name: "an 11 MB file is refused with a clear message",
     timeout: 90,
     async run({ ctx, base }) {

@@ -14,7 +14,7 @@ const filter = process.argv[2] ?? "";
 
 const files = (await readdir(here)).filter((f) => f.endsWith(".test.mjs")).sort();
 const server = await serve();
-const browser = await launch();
+let browser = await launch();
 let passed = 0;
 let failed = 0;
 const t0 = Date.now();
@@ -24,6 +24,7 @@ try {
     for (const test of mod.tests) {
       if (filter && !`${file} ${test.name}`.includes(filter)) continue;
       const started = Date.now();
+      if (!browser.isConnected()) browser = await launch(); // a crash must not fail every later test
       const ctx = await browser.newContext({ viewport: test.viewport ?? { width: 1366, height: 900 }, acceptDownloads: true });
       const watch = { dialogs: [], pageErrors: [], consoleErrors: [], requests: [] };
       ctx.on("page", (page) => {
