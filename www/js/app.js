@@ -4,15 +4,13 @@
 import { h, clear, letter, fmt, KINDS } from "./dom.js";
 import { renderArticle, analysedText, titleOf } from "./article-view.js";
 import { renderComparison, manyMatrix } from "./compare-view.js";
+import { Pane, sentence } from "./panes.js";
 import { download, toCsv, shareUrl, readShared, saveDraft, loadDraft, MAX_SHARE_URL } from "./keep.js";
 
 const EXAMPLES = ["examples/reuters-2024-10-11.txt", "examples/independent-2024-10-11.txt"];
 // Long enough to skip the keystrokes of a word, short enough to feel live.
 const DEBOUNCE_MS = 250;
 const DRAFT_DELAY_MS = 600;
-// Files beyond this are not read at all: the core refuses anything over 10 MB anyway, and
-// reading a huge file just to refuse it would freeze the tab.
-const MAX_FILE_BYTES = 64 << 20;
 const MIN_PANES = 2;
 const MAX_PANES = 8;
 
@@ -71,11 +69,6 @@ function schedule(delay = DEBOUNCE_MS) {
   scheduleDraft();
 }
 
-const inputOf = (pane) => {
-  const value = pane.html ?? pane.ta.value;
-  return value.trim() ? value : null;
-};
-
 function currentPair(inputs) {
   const filled = inputs.map((x, i) => (x ? i : -1)).filter((i) => i >= 0);
   if (filled.length < 2) return null;
@@ -87,8 +80,7 @@ function currentPair(inputs) {
 
 function run() {
   clearTimeout(timer);
-  for (const pane of state.panes) updateSize(pane);
-  const inputs = state.panes.map(inputOf);
+  const inputs = state.panes.map((p) => p.input);
   const id = ++state.run;
   if (!inputs.some(Boolean) || !worker) {
     state.results = null;
@@ -125,54 +117,12 @@ function onResult(msg) {
 
 // ---------------------------------------------------------------- panes
 
-let paneSerial = 0;
-
-function addPane({ text = "", html = null, name = null } = {}) {
-  const node = els.template.content.firstElementChild.cloneNode(true);
-  const uid = ++paneSerial;
-  const pane = {
-    el: node,
-    ta: node.querySelector(".pane-text"),
-    label: node.querySelector(".pane-label"),
-    badge: node.querySelector(".letter-badge"),
-    size: node.querySelector(".pane-size"),
-    note: node.querySelector(".pane-note"),
-    file: node.querySelector(".pane-file"),
-    remove: node.querySelector(".pane-remove"),
-    html,
-    name,
-    error: null,
-  };
-  pane.ta.id = `pane-text-${uid}`;
-  pane.label.htmlFor = pane.ta.id;
-  pane.note.id = `pane-note-${uid}`;
-  pane.ta.value = text;
-  pane.ta.addEventListener("input", () => {
-    if (pane.html !== null) { pane.html = null; pane.name = null; }
-    updateNote(pane);
-    updateSize(pane);
-    schedule();
-  });
-  pane.ta.addEventListener("paste", (ev) => onPaste(pane, ev));
-  node.querySelector(".pane-open").addEventListener("click", () => pane.file.click());
-  pane.file.addEventListener("change", () => { if (pane.file.files[0]) readFile(pane, pane.file.files[0]); pane.file.value = ""; });
-  node.querySelector(".pane-clear").addEventListener("click", () => { setPane(pane, { text: "" }); pane.ta.focus(); schedule(0); });
-  pane.remove.addEventListener("click", () => removePane(pane));
-  const drop = node.querySelector(".drop");
-  drop.addEventListener("dragover", (ev) => { if ([...ev.dataTransfer.types].includes("Files")) { ev.preventDefault(); ev.dataTransfer.dropEffect = "copy"; drop.classList.add("over"); } });
-  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-  drop.addEventListener("drop", (ev) => {
-    drop.classList.remove("over");
-    const file = ev.dataTransfer.files?.[0];
-    if (!file) return;
-    ev.preventDefault();
-    readFile(pane, file);
-  });
+function addPane(content) {
+  const pane = new Pane(els.template, { onChange: (delay) => schedule(delay), onRemove: removePane });
+  if (content) pane.set(content);
   state.panes.push(pane);
-  els.panes.append(node);
+  els.panes.append(pane.el);
   relabel();
-  updateNote(pane);
-  updateSize(pane);
   return pane;
 }
 
@@ -187,110 +137,17 @@ function removePane(pane) {
   schedule(0);
 }
 
+function trimPanes(count) {
+  while (state.panes.length > count) { state.panes.at(-1).el.remove(); state.panes.pop(); }
+  relabel();
+}
+
 function relabel() {
-  state.panes.forEach((pane, i) => {
-    const l = letter(i);
-    pane.badge.textContent = l;
-    pane.label.textContent = `Article ${l}`;
-    pane.el.dataset.letter = l;
-    pane.ta.placeholder = i === 0
-      ? "Paste an article here: plain text, or copied from a news page."
-      : i === 1 ? "Paste another outlet's article about the same story." : "Paste one more article to compare.";
-    pane.remove.hidden = state.panes.length <= MIN_PANES;
-    pane.remove.setAttribute("aria-label", `Remove article ${l}`);
-    pane.el.querySelector(".pane-clear").setAttribute("aria-label", `Clear article ${l}`);
-    pane.el.querySelector(".pane-open").setAttribute("aria-label", `Open file… as article ${l}`);
-  });
+  state.panes.forEach((pane, i) => pane.label(letter(i), state.panes.length > MIN_PANES));
   $("#add-pane").disabled = state.panes.length >= MAX_PANES;
 }
 
-function setPane(pane, { text = "", html = null, name = null }) {
-  pane.ta.value = text;
-  pane.html = html;
-  pane.name = name;
-  pane.error = null;
-  updateNote(pane);
-  updateSize(pane);
-}
-
-function updateSize(pane) {
-  const n = pane.html?.length ?? pane.ta.value.length;
-  pane.size.textContent = n ? `${fmt.format(n)} characters${pane.html !== null ? " of HTML" : ""}` : "";
-}
-
-function updateNote(pane) {
-  const parts = [];
-  pane.note.classList.toggle("error", Boolean(pane.error));
-  pane.note.replaceChildren();
-  if (pane.error) {
-    pane.note.setAttribute("role", "alert");
-    parts.push(h("strong", { text: "Not analysed. " }), sentence(pane.error));
-  } else {
-    pane.note.removeAttribute("role");
-    if (pane.html !== null) {
-      parts.push(`${pane.name ? `Read from ${pane.name}` : "Pasted from a web page"}: Parallax reads the page's HTML, so it can find the headline and date and drop boilerplate. `,
-        h("button", { type: "button", class: "link", text: "Use the plain text instead", on: { click: () => { pane.html = null; pane.name = null; updateNote(pane); updateSize(pane); schedule(0); } } }));
-    } else if (pane.name) {
-      parts.push(`Read from ${pane.name}.`);
-    }
-  }
-  pane.note.append(...parts);
-  pane.note.hidden = parts.length === 0;
-  if (pane.note.hidden) pane.ta.removeAttribute("aria-describedby");
-  else pane.ta.setAttribute("aria-describedby", pane.note.id);
-}
-
-function onPaste(pane, ev) {
-  const data = ev.clipboardData;
-  if (!data) return;
-  const html = data.getData("text/html");
-  const plain = data.getData("text/plain");
-  const ta = pane.ta;
-  const replacesAll = ta.value.trim() === "" || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length);
-  // A page copied whole keeps its HTML for the core to read; a snippet pasted into the middle
-  // of an article is just text.
-  if (html.trim() && replacesAll) {
-    ev.preventDefault();
-    setPane(pane, { text: plain || html, html });
-    schedule(0);
-    return;
-  }
-  if (!ev.isTrusted && plain) {
-    // A paste event the browser did not raise itself (an extension, an assistive tool) has no
-    // default action: insert the text ourselves.
-    ev.preventDefault();
-    ta.setRangeText(plain, ta.selectionStart, ta.selectionEnd, "end");
-    ta.dispatchEvent(new Event("input", { bubbles: true }));
-  }
-}
-
-async function readFile(pane, file) {
-  if (file.size > MAX_FILE_BYTES) {
-    pane.error = `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; Parallax reads one article at a time (up to 10 MB).`;
-    updateNote(pane);
-    return;
-  }
-  try {
-    const text = await file.text();
-    const isHtml = /\.x?html?$/i.test(file.name) || file.type === "text/html";
-    // An HTML file goes to the core as it is (the core reads HTML); the box shows its source.
-    setPane(pane, { text, name: file.name });
-    if (isHtml) pane.el.dataset.source = "html-file";
-    updateNote(pane);
-    schedule(0);
-  } catch (err) {
-    pane.error = `${file.name} could not be read (${err.message}).`;
-    updateNote(pane);
-  }
-}
-
 // ---------------------------------------------------------------- rendering
-
-/** An error message from the core as a sentence: capital first letter, full stop. */
-const sentence = (msg) => {
-  const s = String(msg).trim();
-  return s ? s[0].toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? "" : ".") : s;
-};
 
 function setStatus(text, kind = "") {
   els.status.textContent = text;
@@ -383,8 +240,7 @@ function render() {
   const res = state.results;
   for (const [i, pane] of state.panes.entries()) {
     const r = res?.results?.[i];
-    pane.error = r && !r.ok ? r.error : null;
-    updateNote(pane);
+    pane.showError(r && !r.ok ? r.error : null);
   }
   if (!res) {
     clear(els.tabs);
@@ -462,9 +318,8 @@ async function loadExample() {
       if (!resp.ok) throw new Error(`${url}: ${resp.status}`);
       return resp.text();
     }));
-    while (state.panes.length > MIN_PANES) { state.panes.at(-1).el.remove(); state.panes.pop(); }
-    relabel();
-    texts.forEach((text, i) => setPane(state.panes[i], { text, name: ["Reuters example", "Independent example"][i] }));
+    trimPanes(MIN_PANES);
+    texts.forEach((text, i) => state.panes[i].set({ text, name: ["Reuters example", "Independent example"][i] }));
     state.settings.tab = "compare";
     state.settings.pair = [0, 1];
     schedule(0);
@@ -508,12 +363,11 @@ function snapshot() {
 
 function applySnapshot(snap) {
   const articles = snap.articles.slice(0, MAX_PANES);
-  while (state.panes.length > Math.max(MIN_PANES, articles.length)) { state.panes.at(-1).el.remove(); state.panes.pop(); }
-  while (state.panes.length < Math.max(MIN_PANES, articles.length)) addPane();
-  relabel();
+  trimPanes(Math.max(MIN_PANES, articles.length));
+  while (state.panes.length < articles.length) addPane();
   state.panes.forEach((pane, i) => {
     const a = articles[i] ?? {};
-    setPane(pane, { text: String(a.text ?? ""), html: typeof a.html === "string" ? a.html : null, name: typeof a.name === "string" ? a.name : null });
+    pane.set({ text: String(a.text ?? ""), html: typeof a.html === "string" ? a.html : null, name: typeof a.name === "string" ? a.name : null });
   });
   const s = snap.settings ?? {};
   if (typeof s.tab === "string") state.settings.tab = s.tab;
@@ -572,9 +426,8 @@ async function openSharedLink() {
 $("#example").addEventListener("click", loadExample);
 $("#add-pane").addEventListener("click", () => { const p = addPane(); p.ta.focus(); });
 $("#clear-all").addEventListener("click", () => {
-  while (state.panes.length > MIN_PANES) { state.panes.at(-1).el.remove(); state.panes.pop(); }
-  relabel();
-  for (const p of state.panes) setPane(p, { text: "" });
+  trimPanes(MIN_PANES);
+  for (const p of state.panes) p.set({ text: "" });
   state.panes[0].ta.focus();
   schedule(0);
 });
