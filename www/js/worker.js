@@ -55,9 +55,15 @@ self.onmessage = async (event) => {
     return;
   }
   const t0 = performance.now();
-  const results = inputs.map((input) => (input ? analyzeCached(input) : null));
   let comparison = null;
   if (pair && inputs[pair[0]] && inputs[pair[1]]) comparison = compareCached(inputs[pair[0]], inputs[pair[1]]);
+  // The comparison already holds both articles' analyses: reuse them rather than analyse twice.
+  const fromComparison = (i) => (comparison?.ok && i === pair[0] ? comparison.value.a : comparison?.ok && i === pair[1] ? comparison.value.b : null);
+  const results = inputs.map((input, i) => {
+    if (!input) return null;
+    const known = fromComparison(i);
+    return known ? { ok: true, value: known, ms: 0 } : analyzeCached(input);
+  });
   let many = null;
   const filled = inputs.filter(Boolean);
   if (filled.length >= 3 && typeof core.compareMany === "function") many = timed(() => core.compareMany(filled));
