@@ -20,10 +20,12 @@
 mod analysis;
 mod article;
 mod compare;
+mod distinctive;
 mod entities;
 mod error;
 mod mention;
 mod ner;
+mod reuse;
 mod segment;
 mod span;
 
@@ -31,8 +33,14 @@ mod span;
 mod wasm;
 
 pub use analysis::{analyze, Analysis, MAX_INPUT_BYTES};
-pub use compare::{compare, Comparison, SharedEntity};
+pub use compare::{
+    compare, compare_many, compare_with, AlignedPassage, CompareOptions, Comparison,
+    ComparisonMany, QuoteComparison, QuoteRef, QuoteSide, Settings, SharedEntity, SharedQuote,
+    SharedSource, SourceRef, Verdict, MAX_ARTICLES, PARTLY_DERIVED_SHARE, WHOLLY_DERIVED_SHARE,
+};
+pub use distinctive::{Distinctive, Term};
 pub use entities::{Entity, EntityMention};
 pub use error::Error;
 pub use mention::{Kind, Mention};
+pub use reuse::{align, Passage, Reused, Side, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES};
 pub use span::{fill_utf16, Loc, Span};
