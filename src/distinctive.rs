@@ -11,8 +11,8 @@ use crate::span::Span;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// Terms listed per article: a screenful.
-pub const MAX_TERMS: usize = 15;
+/// Terms listed per article: more than a screenful, for the page to cut.
+pub const MAX_TERMS: usize = 25;
 
 /// A term must occur this often in the outlet that favours it: a single use is chance, whatever
 /// its score.
@@ -100,8 +100,11 @@ pub fn runs(text: &str, words: &[Span], skip: impl Fn(Span) -> bool) -> Runs {
     runs
 }
 
+/// Function words, numbers and single letters (the "u" of "U.S.") make no term.
 fn is_stopword(w: &str) -> bool {
-    STOPWORDS.binary_search(&w).is_ok() || w.chars().all(|c| c.is_ascii_digit())
+    STOPWORDS.binary_search(&w).is_ok()
+        || w.chars().all(|c| c.is_ascii_digit())
+        || w.chars().count() == 1
 }
 
 /// Terms (1 to [`MAX_PHRASE_WORDS`] words) of each run, counted.
@@ -143,9 +146,19 @@ pub fn distinctive(a: &Runs, b: &Runs) -> Distinctive {
     let by_term: HashMap<&str, (u32, u32)> = terms.iter().map(|&(t, x, y)| (t, (x, y))).collect();
     let mut subsumed: Vec<&str> = Vec::new();
     for &(t, x, y) in &terms {
-        if let (Some((_, tail)), Some((head, _))) = (t.split_once(' '), t.rsplit_once(' ')) {
-            for part in [head, tail] {
-                if by_term.get(part) == Some(&(x, y)) {
+        // Every shorter stretch of the phrase, as a slice of its text.
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(t.match_indices(' ').map(|(i, _)| i + 1))
+            .collect();
+        let ends: Vec<usize> = t
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .chain(std::iter::once(t.len()))
+            .collect();
+        for (k, &start) in starts.iter().enumerate() {
+            for (m, &end) in ends.iter().enumerate().skip(k) {
+                let part = &t[start..end];
+                if (k, m) != (0, ends.len() - 1) && by_term.get(part) == Some(&(x, y)) {
                     subsumed.push(part);
                 }
             }
