@@ -10,6 +10,14 @@
 //! let comparison = parallax::compare("Putin spoke in Moscow.", "Moscow was cold.").unwrap();
 //! let moscow = comparison.entities.iter().find(|e| e.name == "Moscow").unwrap();
 //! assert_eq!((moscow.count_a, moscow.count_b), (1, 1));
+//!
+//! // Text reuse: B repeats A's sentence with one word changed, and adds one of its own.
+//! let a = "The two countries say they are close to signing a strategic partnership agreement.";
+//! let b = "Tehran is hopeful. The two countries say they are near to signing a strategic partnership agreement.";
+//! let c = parallax::compare(a, b).unwrap();
+//! assert_eq!(c.passages.len(), 1);
+//! assert_eq!(c.passages[0].b.span().of(b), "The two countries say they are near to signing a strategic partnership agreement");
+//! assert_eq!(c.verdict, parallax::Verdict::Wholly);
 //! ```
 //!
 //! Every span is a half-open range of UTF-8 byte offsets into the input ([`Span`]). The wasm
@@ -30,7 +38,7 @@ mod segment;
 mod span;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use analysis::{analyze, Analysis, MAX_INPUT_BYTES};
 pub use compare::{

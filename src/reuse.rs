@@ -15,7 +15,6 @@
 //!    either text is in two passages.
 
 use crate::span::Span;
-use std::collections::HashMap;
 
 /// A shingle that occurs more often than this in either article is repetition or boilerplate
 /// ("said in a statement on"), not evidence of reuse. Dropping it bounds the seed matches at
@@ -129,6 +128,13 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a of the normalised key, without building it.
 fn hash_key(word: &str) -> u64 {
+    let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    if word.is_ascii() {
+        // Most words of English news: no Unicode case tables needed.
+        return word
+            .bytes()
+            .fold(FNV_OFFSET, |h, b| fnv(h, b.to_ascii_lowercase()));
+    }
     let mut h = FNV_OFFSET;
     for c in word
         .chars()
@@ -136,9 +142,7 @@ fn hash_key(word: &str) -> u64 {
         .map(|c| if is_apostrophe(c) { '\'' } else { c })
     {
         let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
+        h = c.encode_utf8(&mut buf).bytes().fold(h, fnv);
     }
     h
 }
@@ -230,23 +234,28 @@ pub fn align(a: &Words, b: &Words, min_match_words: usize) -> Vec<Passage> {
 /// Seeds merged into maximal exact matches, sorted by position in A, then in B.
 fn exact_matches(a: &Words, b: &Words, seed: usize) -> Vec<Exact> {
     let (sa, sb) = (shingles(&a.keys, seed), shingles(&b.keys, seed));
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::with_capacity(sb.len());
-    for (j, &h) in sb.iter().enumerate() {
-        index.entry(h).or_default().push(j as u32);
-    }
-    let mut count_a: HashMap<u64, usize> = HashMap::with_capacity(sa.len());
-    for &h in &sa {
-        *count_a.entry(h).or_default() += 1;
-    }
+    // Sorted arrays rather than hash maps: one allocation each, and cache-friendly lookups.
+    let mut index: Vec<(u64, u32)> = sb.iter().enumerate().map(|(j, &h)| (h, j as u32)).collect();
+    index.sort_unstable();
+    let mut in_a = sa.clone();
+    in_a.sort_unstable();
+    let occurrences = |sorted: &[u64], h: u64| {
+        sorted.partition_point(|&x| x <= h) - sorted.partition_point(|&x| x < h)
+    };
     // (diagonal, i): sorting groups each diagonal's seeds in A order.
     let mut seeds: Vec<(i64, u32)> = Vec::new();
-    for (i, h) in sa.iter().enumerate() {
-        let Some(js) = index.get(h) else { continue };
-        if js.len() > MAX_SHINGLE_OCCURRENCES || count_a[h] > MAX_SHINGLE_OCCURRENCES {
+    for (i, &h) in sa.iter().enumerate() {
+        let first = index.partition_point(|&(x, _)| x < h);
+        let js = &index[first..];
+        let js = &js[..js.partition_point(|&(x, _)| x == h)];
+        if js.is_empty()
+            || js.len() > MAX_SHINGLE_OCCURRENCES
+            || occurrences(&in_a, h) > MAX_SHINGLE_OCCURRENCES
+        {
             continue;
         }
         // Hashes can collide: confirm the words themselves.
-        for &j in js {
+        for &(_, j) in js {
             let j = j as usize;
             if a.keys[i..i + seed] == b.keys[j..j + seed] {
                 seeds.push((i as i64 - j as i64, i as u32));

@@ -2,7 +2,7 @@
 //! built from the seeds, and unrelated stories.
 
 mod common;
-use common::synth::{self, Rng};
+use common::synth::{self, covered, Rng};
 use parallax::{compare, compare_many, compare_with, CompareOptions, Comparison, Span, Verdict};
 
 const REUTERS: &str =
@@ -13,37 +13,6 @@ const AGGREGATOR: &str =
     include_str!("fixtures/seeds/2015-11-23-aggregator-putin-khamenei-tehran.txt");
 const IANS: &str = include_str!("fixtures/seeds/2022-07-19-ians-raisi-putin-tehran.txt");
 const NEWSER: &str = include_str!("fixtures/seeds/2025-01-17-newser-putin-pezeshkian-treaty.txt");
-
-/// Share of the whitespace-separated words of `text` inside `want` (byte spans) that lie inside
-/// one of `spans`. An independent count: it does not use the aligner's tokenizer.
-fn covered(text: &str, want: &[Span], spans: &[Span]) -> f64 {
-    let (mut total, mut inside) = (0usize, 0usize);
-    for region in want {
-        let mut offset = region.start as usize;
-        for w in region.of(text).split_inclusive(char::is_whitespace) {
-            let start = offset;
-            offset += w.len();
-            let word = w.trim_end();
-            if !word.chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            total += 1;
-            let span = Span::new(start, start + word.len());
-            // A word counts as aligned when its letters are inside a passage (punctuation at a
-            // passage's edge is not part of it).
-            let letters = word.trim_matches(|c: char| !c.is_alphanumeric());
-            let lead = word.find(letters).unwrap_or(0);
-            let core = Span::new(
-                span.start as usize + lead,
-                span.start as usize + lead + letters.len(),
-            );
-            if spans.iter().any(|s| s.contains(core)) {
-                inside += 1;
-            }
-        }
-    }
-    inside as f64 / total.max(1) as f64
-}
 
 fn b_spans(c: &Comparison) -> Vec<Span> {
     c.passages.iter().map(|p| p.b.span()).collect()

@@ -3,6 +3,8 @@
 //! sentences dropped).
 #![allow(dead_code)] // each test or bench uses part of it
 
+use parallax::Span;
+
 /// SplitMix64 (Steele, Lea & Flood 2014): tiny, seedable, good enough for shuffling.
 pub struct Rng(u64);
 
@@ -164,4 +166,27 @@ pub fn vocabulary(texts: &[&str]) -> Vec<String> {
     let mut v: Vec<(String, usize)> = counts.into_iter().collect();
     v.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     v.into_iter().map(|(w, _)| w).collect()
+}
+
+/// Share of the whitespace-separated words of `text` inside `regions` whose letters lie inside
+/// one of `spans` (punctuation at a passage's edge is not part of it). An independent count: it
+/// does not use the aligner's tokenizer.
+pub fn covered(text: &str, regions: &[Span], spans: &[Span]) -> f64 {
+    let (mut total, mut inside) = (0usize, 0usize);
+    for r in regions {
+        let mut offset = r.start as usize;
+        for w in r.of(text).split_inclusive(char::is_whitespace) {
+            let start = offset;
+            offset += w.len();
+            let letters = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if letters.is_empty() {
+                continue;
+            }
+            total += 1;
+            let s = start + w.find(letters).unwrap_or(0);
+            let core = Span::new(s, s + letters.len());
+            inside += usize::from(spans.iter().any(|x| x.contains(core)));
+        }
+    }
+    inside as f64 / total.max(1) as f64
 }
