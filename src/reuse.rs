@@ -15,6 +15,8 @@
 //!    either text is in two passages.
 
 use crate::span::Span;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A shingle that occurs more often than this in either article is repetition or boilerplate
 /// ("said in a statement on"), not evidence of reuse. Dropping it bounds the seed matches at
@@ -147,6 +149,27 @@ fn hash_key(word: &str) -> u64 {
     h
 }
 
+/// A hasher for keys that are hashes already: shingle hashes pass through unchanged, which
+/// spares SipHash's cost on every lookup.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// Hash of `keys[i..i + seed]` for every `i`.
 fn shingles(keys: &[u64], seed: usize) -> Vec<u64> {
     if keys.len() < seed {
@@ -234,26 +257,31 @@ pub fn align(a: &Words, b: &Words, min_match_words: usize) -> Vec<Passage> {
 /// Seeds merged into maximal exact matches, sorted by position in A, then in B.
 fn exact_matches(a: &Words, b: &Words, seed: usize) -> Vec<Exact> {
     let (sa, sb) = (shingles(&a.keys, seed), shingles(&b.keys, seed));
-    // Sorted arrays rather than hash maps: one allocation each, and cache-friendly lookups.
+    // B's shingle positions grouped by hash in one sorted array (one allocation, not one per
+    // shingle), found through a hash map from shingle to its run in the array.
     let mut index: Vec<(u64, u32)> = sb.iter().enumerate().map(|(j, &h)| (h, j as u32)).collect();
     index.sort_unstable();
-    let mut in_a = sa.clone();
-    in_a.sort_unstable();
-    let occurrences = |sorted: &[u64], h: u64| {
-        sorted.partition_point(|&x| x <= h) - sorted.partition_point(|&x| x < h)
-    };
+    let mut runs: HashMap<u64, (u32, u32), BuildHasherDefault<Prehashed>> =
+        HashMap::with_capacity_and_hasher(index.len(), Default::default());
+    for (k, &(h, _)) in index.iter().enumerate() {
+        runs.entry(h).or_insert((k as u32, 0)).1 += 1;
+    }
+    let mut count_a: HashMap<u64, u32, BuildHasherDefault<Prehashed>> =
+        HashMap::with_capacity_and_hasher(sa.len(), Default::default());
+    for &h in &sa {
+        *count_a.entry(h).or_default() += 1;
+    }
     // (diagonal, i): sorting groups each diagonal's seeds in A order.
     let mut seeds: Vec<(i64, u32)> = Vec::new();
-    for (i, &h) in sa.iter().enumerate() {
-        let first = index.partition_point(|&(x, _)| x < h);
-        let js = &index[first..];
-        let js = &js[..js.partition_point(|&(x, _)| x == h)];
-        if js.is_empty()
-            || js.len() > MAX_SHINGLE_OCCURRENCES
-            || occurrences(&in_a, h) > MAX_SHINGLE_OCCURRENCES
-        {
+    for (i, h) in sa.iter().enumerate() {
+        let Some(&(first, len)) = runs.get(h) else {
+            continue;
+        };
+        let too_common = |n: u32| n as usize > MAX_SHINGLE_OCCURRENCES;
+        if too_common(len) || count_a.get(h).is_some_and(|&n| too_common(n)) {
             continue;
         }
+        let js = &index[first as usize..(first + len) as usize];
         // Hashes can collide: confirm the words themselves.
         for &(_, j) in js {
             let j = j as usize;
