@@ -245,3 +245,35 @@ fn odd_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn arbitrary_text_never_panics_and_spans_sit_on_char_boundaries() {
+    const PIECES: &[&str] = &[
+        "Putin", "met", "the", "Iran", " ", " ", "\n", "\n\n", "’s", "“", "”", "—", "-", ".", ",",
+        "👋", "é", "ऊ", "\u{FFFD}", "\u{0}", "\t", "'", "U.S.", "22-24", "Tass", "said",
+    ];
+    let mut rng = Rng::new(7);
+    for _ in 0..200 {
+        let mut text =
+            |n: usize| -> String { (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect() };
+        let a = text(300);
+        let b = format!("{}{}", text(20), &a);
+        let options = CompareOptions {
+            min_match_words: 1 + rng.below(12),
+            ..CompareOptions::default()
+        };
+        let c = compare_with(&a, &b, options).unwrap();
+        for p in &c.passages {
+            for (span, text) in [(p.a.span(), &a), (p.b.span(), &b)] {
+                assert!(text.is_char_boundary(span.start as usize));
+                assert!(text.is_char_boundary(span.end as usize));
+                assert!(span.start < span.end);
+            }
+        }
+        // B is A behind a prefix: A is wholly reused.
+        assert!(
+            c.reused_share_a > 0.9 || a.split_whitespace().count() < 20,
+            "{a:?}"
+        );
+    }
+}

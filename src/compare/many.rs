@@ -40,7 +40,7 @@ pub fn compare_many<S: AsRef<str>>(
             limit: MAX_ARTICLES,
         });
     }
-    let min_match_words = options.min_match_words.max(1);
+    let settings = Settings::of(options);
     let mut prepared = Vec::with_capacity(texts.len());
     for text in texts {
         let text = text.as_ref();
@@ -52,7 +52,7 @@ pub fn compare_many<S: AsRef<str>>(
     for i in 0..n {
         for j in i + 1..n {
             let (x, y) = (&prepared[i], &prepared[j]);
-            let passages = reuse::align(&x.words, &y.words, min_match_words);
+            let passages = reuse::align(&x.words, &y.words, settings.min_match_words);
             reuse[i][j] = reuse::share(&x.words, passages.iter().map(|p| p.a_words.clone()));
             reuse[j][i] = reuse::share(&y.words, passages.iter().map(|p| p.b_words.clone()));
             let (ex, ey) = (&x.analysis.entities, &y.analysis.entities);
@@ -69,7 +69,7 @@ pub fn compare_many<S: AsRef<str>>(
     }
     Ok(ComparisonMany {
         articles: prepared.into_iter().map(|p| p.analysis).collect(),
-        settings: Settings { min_match_words },
+        settings,
         reuse,
         entity_overlap,
     })

@@ -54,6 +54,18 @@ impl Default for CompareOptions {
 pub struct Settings {
     /// See [`CompareOptions::min_match_words`].
     pub min_match_words: usize,
+    /// See [`CompareOptions::distinctive_skips_reused`].
+    pub distinctive_skips_reused: bool,
+}
+
+impl Settings {
+    /// The settings `options` amount to: a minimum passage of at least one word.
+    pub fn of(options: CompareOptions) -> Settings {
+        Settings {
+            min_match_words: options.min_match_words.max(1),
+            distinctive_skips_reused: options.distinctive_skips_reused,
+        }
+    }
 }
 
 /// How much of B derives from A, on the METER corpus's scale (Gaizauskas et al. 2001, Clough et
@@ -183,8 +195,8 @@ impl<'t> Prepared<'t> {
 
 /// Compares two analysed articles.
 pub(crate) fn compare_analyses(a: Prepared, b: Prepared, options: CompareOptions) -> Comparison {
-    let min_match_words = options.min_match_words.max(1);
-    let passages = reuse::align(&a.words, &b.words, min_match_words);
+    let settings = Settings::of(options);
+    let passages = reuse::align(&a.words, &b.words, settings.min_match_words);
     let reused = Reused::new(&passages);
     let reused_share_a = reuse::share(&a.words, passages.iter().map(|p| p.a_words.clone()));
     let reused_share_b = reuse::share(&b.words, passages.iter().map(|p| p.b_words.clone()));
@@ -200,12 +212,12 @@ pub(crate) fn compare_analyses(a: Prepared, b: Prepared, options: CompareOptions
         &quotes::source_refs(&b.analysis),
         &reused,
     );
-    let skip = options.distinctive_skips_reused;
+    let skip = settings.distinctive_skips_reused;
     let runs_a = distinctive::runs(a.text, &a.words.spans, |w| skip && reused.in_a(w));
     let runs_b = distinctive::runs(b.text, &b.words.spans, |w| skip && reused.in_b(w));
 
     Comparison {
-        settings: Settings { min_match_words },
+        settings,
         passages: passages.iter().map(AlignedPassage::from).collect(),
         reused_share_a,
         reused_share_b,
