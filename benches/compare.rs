@@ -160,18 +160,14 @@ fn coverage() {
         let c = compare(&source, &copy).unwrap();
         let spans_a: Vec<_> = c.passages.iter().map(|p| p.a.span()).collect();
         let spans_b: Vec<_> = c.passages.iter().map(|p| p.b.span()).collect();
-        let kept_a: Vec<_> = kept
-            .iter()
-            .map(|s| {
-                let at = source.find(s.as_str()).unwrap();
-                parallax::Span::new(at, at + s.len())
-            })
-            .collect();
+        let story = |a: &parallax::Analysis| a.paragraph_spans().collect::<Vec<_>>();
+        let (reused_a, reused_b) =
+            synth::reused_story(&source, &copy, &kept, &story(&c.a), &story(&c.b));
         println!(
             "{:>5} {:>9.1}% {:>13.1}% {:>8.1}% {:>8.1}%",
             seed,
-            100.0 * synth::covered(&copy, &[parallax::Span::new(0, copy.len())], &spans_b),
-            100.0 * synth::covered(&source, &kept_a, &spans_a),
+            100.0 * synth::covered(&copy, &reused_b, &spans_b),
+            100.0 * synth::covered(&source, &reused_a, &spans_a),
             100.0 * c.reused_share_a,
             100.0 * c.reused_share_b
         );

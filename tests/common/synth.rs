@@ -90,8 +90,9 @@ fn change_one_word(sentence: &str, rng: &mut Rng) -> String {
 }
 
 /// A derived copy of `source`: paragraphs shuffled, in each sentence one word changed, and each
-/// sentence dropped with probability `drop`. Returns the copy and the kept source sentences.
-pub fn derive(source: &str, drop: f64, rng: &mut Rng) -> (String, Vec<String>) {
+/// sentence dropped with probability `drop`. Returns the copy and, for each kept sentence, the
+/// source sentence and its edited copy.
+pub fn derive(source: &str, drop: f64, rng: &mut Rng) -> (String, Vec<(String, String)>) {
     let mut paras = paragraphs(source);
     rng.shuffle(&mut paras);
     let mut out = Vec::new();
@@ -102,8 +103,9 @@ pub fn derive(source: &str, drop: f64, rng: &mut Rng) -> (String, Vec<String>) {
             if rng.chance(drop) {
                 continue;
             }
-            kept.push(s.to_string());
-            para.push(change_one_word(s, rng));
+            let edited = change_one_word(s, rng);
+            kept.push((s.to_string(), edited.clone()));
+            para.push(edited);
         }
         if !para.is_empty() {
             out.push(para.join(" "));
@@ -189,4 +191,26 @@ pub fn covered(text: &str, regions: &[Span], spans: &[Span]) -> f64 {
         }
     }
     inside as f64 / total.max(1) as f64
+}
+
+/// The reused text of a derived copy that both articles' readers keep as story: the spans of
+/// the kept sentences in the source and in the copy, for the pairs whose source sentence lies
+/// in one of `story_a` and whose copy lies in one of `story_b`. (A reader may set aside a line
+/// as boilerplate or headline; alignment only looks at the story.)
+pub fn reused_story(
+    source: &str,
+    copy: &str,
+    kept: &[(String, String)],
+    story_a: &[Span],
+    story_b: &[Span],
+) -> (Vec<Span>, Vec<Span>) {
+    let locate = |text: &str, part: &str| {
+        let at = text.find(part).expect("sentence in its text");
+        Span::new(at, at + part.len())
+    };
+    let inside = |stories: &[Span], s: Span| stories.iter().any(|p| p.contains(s));
+    kept.iter()
+        .map(|(original, edited)| (locate(source, original), locate(copy, edited)))
+        .filter(|&(a, b)| inside(story_a, a) && inside(story_b, b))
+        .unzip()
 }
