@@ -148,10 +148,12 @@ fn timing() {
 
 fn coverage() {
     println!("\nderived copies of the five seeds (2,300 words): paragraphs shuffled, one word");
-    println!("changed per sentence, 15 % of sentences dropped; share of reused text aligned");
+    println!("changed per sentence, 15 % of sentences dropped. Share of the reused text (kept");
+    println!("sentences that both readers keep as story) inside aligned passages, in the copy");
+    println!("and in the source; then the reused shares of the whole articles.");
     println!(
         "{:>5} {:>10} {:>14} {:>9} {:>9}",
-        "seed", "copy", "kept source", "shareA", "shareB"
+        "seed", "in copy", "in source", "shareA", "shareB"
     );
     let source = SEEDS.join("\n\n");
     for seed in 1..=10 {
