@@ -16,6 +16,7 @@ use crate::error::Error;
 use crate::reuse::{self, Passage, Reused, Words};
 use crate::span::Loc;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// B is wholly derived from A when at least this share of its words is in passages reused from
 /// A. METER (Gaizauskas et al. 2001) calls a story wholly derived when the agency copy is its only
@@ -173,18 +174,19 @@ pub fn compare_with(a: &str, b: &str, options: CompareOptions) -> Result<Compari
 
 /// One article ready for comparison: its analysis, the text its spans index, and its words.
 pub(crate) struct Prepared<'t> {
-    pub text: &'t str,
+    pub text: Cow<'t, str>,
     pub analysis: Analysis,
     pub words: Words,
 }
 
 impl<'t> Prepared<'t> {
-    /// `input` is what was analysed. Spans index the analysed text, which is the input itself
-    /// for plain text. (When the reader gives HTML input an extracted `text`, this is the one
-    /// place to read it from.)
+    /// `input` is what was analysed. Spans index the analysed text: the input itself for plain
+    /// text, the extracted text for HTML.
     pub fn new(input: &'t str, analysis: Analysis) -> Prepared<'t> {
-        let text = input;
-        let words = Words::of(text, analysis.paragraph_spans());
+        // After the reader lands: `match &analysis.text { Some(t) => Cow::Owned(t.clone()),
+        // None => Cow::Borrowed(input) }`, the text HTML input's spans index.
+        let text = Cow::Borrowed(input);
+        let words = Words::of(&text, analysis.paragraph_spans());
         Prepared {
             text,
             analysis,
@@ -203,8 +205,8 @@ pub(crate) fn compare_analyses(a: Prepared, b: Prepared, options: CompareOptions
 
     let entities = entities::side_by_side(&a.analysis, &b.analysis, &reused);
     let quotes = quotes::compare_quotes(
-        &quotes::quote_refs(&a.analysis, a.text),
-        &quotes::quote_refs(&b.analysis, b.text),
+        &quotes::quote_refs(&a.analysis),
+        &quotes::quote_refs(&b.analysis),
         &reused,
     );
     let sources = quotes::compare_sources(
@@ -213,8 +215,8 @@ pub(crate) fn compare_analyses(a: Prepared, b: Prepared, options: CompareOptions
         &reused,
     );
     let skip = settings.distinctive_skips_reused;
-    let runs_a = distinctive::runs(a.text, &a.words.spans, |w| skip && reused.in_a(w));
-    let runs_b = distinctive::runs(b.text, &b.words.spans, |w| skip && reused.in_b(w));
+    let runs_a = distinctive::runs(&a.text, &a.words.spans, |w| skip && reused.in_a(w));
+    let runs_b = distinctive::runs(&b.text, &b.words.spans, |w| skip && reused.in_b(w));
 
     Comparison {
         settings,

@@ -52,7 +52,7 @@ pub struct SourceRef<'a> {
 /// The quotations of an analysis. The analysis has no quotations until the quotes stage lands:
 /// wire it here, e.g. `a.quotes.iter().map(|q| QuoteRef { span: q.loc.span(), text: &q.text,
 /// speaker: q.speaker.as_deref() }).collect()`.
-pub(crate) fn quote_refs<'a>(_analysis: &'a Analysis, _text: &'a str) -> Vec<QuoteRef<'a>> {
+pub(crate) fn quote_refs(_analysis: &Analysis) -> Vec<QuoteRef<'_>> {
     Vec::new()
 }
 
