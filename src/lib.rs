@@ -43,8 +43,9 @@ pub mod wasm;
 pub use analysis::{analyze, Analysis, MAX_INPUT_BYTES};
 pub use compare::{
     compare, compare_many, compare_with, AlignedPassage, CompareOptions, Comparison,
-    ComparisonMany, QuoteComparison, QuoteRef, QuoteSide, Settings, SharedEntity, SharedQuote,
-    SharedSource, SourceRef, Verdict, MAX_ARTICLES, PARTLY_DERIVED_SHARE, WHOLLY_DERIVED_SHARE,
+    ComparisonMany, Piece, QuoteComparison, QuoteRef, QuoteSide, Settings, SharedEntity,
+    SharedQuote, SharedSource, SourceRef, Verdict, MAX_ARTICLES, PARTLY_DERIVED_SHARE,
+    WHOLLY_DERIVED_SHARE,
 };
 pub use distinctive::{Distinctive, Term};
 pub use entities::{Entity, EntityMention};

@@ -114,7 +114,7 @@ fn seed_pair_marks_what_the_independent_added() {
         let e = entity(dropped);
         assert!(e.count_a > 0 && e.count_b == 0, "{e:?}");
     }
-    let reused = &c.reused;
+    let reused = c.reused();
     let brazil = find(INDEPENDENT, "Brazil");
     assert!(
         !reused.in_b(brazil),

@@ -34,6 +34,8 @@ fn each_side_is_sliced_with_its_own_text() {
     );
     assert!(slice(&a, &get(&passage, "a")).starts_with("Pezeshkian last month"));
     assert_eq!(get(&c, "verdict").as_string().as_deref(), Some("wholly"));
+    let piece = get(&passage, "pieces").dyn_into::<Array>().unwrap().get(0);
+    assert_eq!(slice(&a, &get(&piece, "a")), slice(&b, &get(&piece, "b")));
     // Mentions inside each analysis are sliced with their own text too.
     let russia = get(&get(&c, "b"), "entities")
         .dyn_into::<Array>()

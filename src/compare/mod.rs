@@ -116,6 +116,18 @@ pub struct AlignedPassage {
     pub words: usize,
     /// 0..1: 1 for a verbatim copy, less for an edited one (Dice coefficient of matched words).
     pub similarity: f64,
+    /// The stretches matched word for word, in order: the passage less the words either side
+    /// changed, inserted or dropped. Text outside them is the outlet's own.
+    pub pieces: Vec<Piece>,
+}
+
+/// A stretch matched word for word.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Piece {
+    /// Where it is in A.
+    pub a: Loc,
+    /// Where it is in B.
+    pub b: Loc,
 }
 
 /// The comparison of article A with article B.
@@ -144,10 +156,6 @@ pub struct Comparison {
     pub sources: Vec<SharedSource>,
     /// Words and phrases each outlet uses far more than the other.
     pub distinctive: Distinctive,
-    /// The exactly matched stretches of the passages, for marking any other span of A or B as
-    /// inherited or added ([`Reused::in_a`], [`Reused::in_b`]).
-    #[serde(skip)]
-    pub reused: Reused,
 }
 
 /// Compares two articles with the default options.
@@ -228,7 +236,6 @@ pub(crate) fn compare_analyses(a: Prepared, b: Prepared, options: CompareOptions
         quotes,
         sources,
         distinctive: distinctive::distinctive(&runs_a, &runs_b),
-        reused,
         a: a.analysis,
         b: b.analysis,
     }
@@ -241,6 +248,14 @@ impl From<&Passage> for AlignedPassage {
             b: p.b.into(),
             words: p.matched,
             similarity: p.similarity(),
+            pieces: p
+                .pieces
+                .iter()
+                .map(|&(a, b)| Piece {
+                    a: a.into(),
+                    b: b.into(),
+                })
+                .collect(),
         }
     }
 }
@@ -250,7 +265,10 @@ impl Comparison {
     /// A's text.
     pub fn locs_mut_a(&mut self) -> Vec<&mut Loc> {
         let mut locs = self.a.locs_mut();
-        locs.extend(self.passages.iter_mut().map(|p| &mut p.a));
+        for p in &mut self.passages {
+            locs.push(&mut p.a);
+            locs.extend(p.pieces.iter_mut().map(|x| &mut x.a));
+        }
         locs.extend(self.quotes.locs_mut_a());
         locs
     }
@@ -258,9 +276,23 @@ impl Comparison {
     /// Every span into B, for the UTF-16 pass with B's text.
     pub fn locs_mut_b(&mut self) -> Vec<&mut Loc> {
         let mut locs = self.b.locs_mut();
-        locs.extend(self.passages.iter_mut().map(|p| &mut p.b));
+        for p in &mut self.passages {
+            locs.push(&mut p.b);
+            locs.extend(p.pieces.iter_mut().map(|x| &mut x.b));
+        }
         locs.extend(self.quotes.locs_mut_b());
         locs
+    }
+
+    /// The reused text of both articles (the passages' pieces), for marking any span of A or B
+    /// as inherited or added: `c.reused().in_b(quote_span)`.
+    pub fn reused(&self) -> Reused {
+        let pieces: Vec<_> = self
+            .passages
+            .iter()
+            .flat_map(|p| p.pieces.iter().map(|x| (x.a.span(), x.b.span())))
+            .collect();
+        Reused::from_spans(&pieces)
     }
 
     /// Entities B names and A does not: what B added.
