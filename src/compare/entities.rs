@@ -91,25 +91,40 @@ pub(crate) fn match_entities(a: &[Entity], b: &[Entity]) -> Vec<(Vec<usize>, Vec
         }
     }
     // Surnames: a one-word person on one side, unmatched, whose word ends exactly one
-    // multi-word person name on the other.
-    let surnames = |from: std::ops::Range<usize>, to: std::ops::Range<usize>| {
+    // multi-word person name on the other. Full names are indexed by their last word, so the
+    // lookup stays linear in the number of entities.
+    let mut by_surname: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    for (j, ks) in keys.iter().enumerate() {
+        if all[j].kind != Kind::Per {
+            continue;
+        }
+        for k in ks {
+            if let Some((_, last)) = k.rsplit_once(' ') {
+                let people = by_surname.entry((j < n, last)).or_default();
+                if !people.contains(&j) {
+                    people.push(j);
+                }
+            }
+        }
+    }
+    let surnames = |from: std::ops::Range<usize>| {
         let mut pairs = Vec::new();
         for i in from {
             if matched[i] || all[i].kind != Kind::Per || keys[i][0].contains(' ') {
                 continue;
             }
-            let suffix = format!(" {}", keys[i][0]);
-            let mut hits = to.clone().filter(|&j| {
-                all[j].kind == Kind::Per && keys[j].iter().any(|k| k.ends_with(&suffix))
-            });
-            if let (Some(j), None) = (hits.next(), hits.next()) {
-                pairs.push((i, j));
+            // The other side: A's surnames look among B's full names and back.
+            if let Some([j]) = by_surname
+                .get(&(i >= n, keys[i][0].as_str()))
+                .map(Vec::as_slice)
+            {
+                pairs.push((i, *j));
             }
         }
         pairs
     };
-    let mut pairs = surnames(0..n, n..all.len());
-    pairs.extend(surnames(n..all.len(), 0..n));
+    let mut pairs = surnames(0..n);
+    pairs.extend(surnames(n..all.len()));
     for (i, j) in pairs {
         union(i, j);
     }
