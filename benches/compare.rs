@@ -122,7 +122,8 @@ fn timing() {
                     let wb = Words::of(&b, pb.paragraph_spans());
                     passages = align(&wa, &wb, 8).len();
                 },
-                9,
+                // Cheap: more runs find a quiet moment on a busy machine.
+                31,
             );
             let whole = best(
                 || {
