@@ -27,20 +27,30 @@
 
 mod analysis;
 mod article;
+mod boilerplate;
 mod compare;
 mod distinctive;
 mod entities;
 mod error;
+#[cfg(feature = "cli")]
+pub mod eval;
+mod html;
 mod mention;
+mod meta;
 mod ner;
+mod page_meta;
+mod quotes;
+mod readability;
 mod reuse;
 mod segment;
+mod sources;
 mod span;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{analyze, Analysis, MAX_INPUT_BYTES};
+pub use analysis::{analyze, extract, Analysis, Removed, MAX_INPUT_BYTES};
+pub use article::Input;
 pub use compare::{
     compare, compare_many, compare_with, AlignedPassage, CompareOptions, Comparison,
     ComparisonMany, Piece, QuoteComparison, QuoteRef, QuoteSide, Settings, SharedEntity,
@@ -51,5 +61,8 @@ pub use distinctive::{Distinctive, Term};
 pub use entities::{Entity, EntityMention};
 pub use error::Error;
 pub use mention::{Kind, Mention};
+pub use meta::{Credit, Dateline, Meta};
+pub use quotes::Quote;
 pub use reuse::{align, Passage, Reused, Side, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES};
+pub use sources::{Source, SourceKind};
 pub use span::{fill_utf16, Loc, Span};

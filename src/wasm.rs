@@ -19,7 +19,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
     let mut analysis = crate::analyze(text)?;
-    crate::fill_utf16(text, &mut analysis.locs_mut());
+    let indexed = analysis.indexed_text(text).to_string();
+    crate::fill_utf16(&indexed, &mut analysis.locs_mut());
     to_js(&analysis)
 }
 
@@ -29,8 +30,12 @@ pub fn analyze(text: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn compare(a: &str, b: &str, options: JsValue) -> Result<JsValue, JsError> {
     let mut comparison = crate::compare_with(a, b, options_from(options)?)?;
-    crate::fill_utf16(a, &mut comparison.locs_mut_a());
-    crate::fill_utf16(b, &mut comparison.locs_mut_b());
+    let (ia, ib) = (
+        comparison.a.indexed_text(a).to_string(),
+        comparison.b.indexed_text(b).to_string(),
+    );
+    crate::fill_utf16(&ia, &mut comparison.locs_mut_a());
+    crate::fill_utf16(&ib, &mut comparison.locs_mut_b());
     to_js(&comparison)
 }
 
@@ -42,7 +47,8 @@ pub fn compare_many(texts: JsValue, options: JsValue) -> Result<JsValue, JsError
         .map_err(|e| JsError::new(&format!("compareMany takes an array of strings: {e}")))?;
     let mut many = crate::compare_many(&texts, options_from(options)?)?;
     for (analysis, text) in many.articles.iter_mut().zip(&texts) {
-        crate::fill_utf16(text, &mut analysis.locs_mut());
+        let indexed = analysis.indexed_text(text).to_string();
+        crate::fill_utf16(&indexed, &mut analysis.locs_mut());
     }
     to_js(&many)
 }

@@ -285,3 +285,33 @@ fn arbitrary_text_never_panics_and_spans_sit_on_char_boundaries() {
         );
     }
 }
+
+#[test]
+fn seed_pair_quotes_and_sources() {
+    let c = compare(REUTERS, INDEPENDENT).unwrap();
+    let q = &c.quotes;
+    let starts = |prefix: &str| q.shared.iter().find(|s| s.b.text.starts_with(prefix));
+    for prefix in ["Economically and culturally", "The growing trend"] {
+        let s = starts(prefix).unwrap_or_else(|| panic!("{prefix} not shared: {q:#?}"));
+        // Reused paragraphs: the quote is inherited on both sides.
+        assert!(s.a.reused && s.b.reused, "{s:?}");
+    }
+    assert!(q
+        .only_a
+        .iter()
+        .any(|x| x.text.contains("stop killing innocent people")));
+    let peskov = q
+        .only_b
+        .iter()
+        .find(|x| x.text.contains("serious conversation"));
+    assert!(peskov.is_some_and(|x| !x.reused), "{q:#?}");
+    let tass = c
+        .sources
+        .iter()
+        .find(|s| s.name.eq_ignore_ascii_case("tass"));
+    assert!(
+        tass.is_some_and(|s| s.count_a > 0 && s.count_b > 0 && s.reused_b == 0),
+        "{:?}",
+        c.sources
+    );
+}

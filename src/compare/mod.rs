@@ -191,9 +191,10 @@ impl<'t> Prepared<'t> {
     /// `input` is what was analysed. Spans index the analysed text: the input itself for plain
     /// text, the extracted text for HTML.
     pub fn new(input: &'t str, analysis: Analysis) -> Prepared<'t> {
-        // After the reader lands: `match &analysis.text { Some(t) => Cow::Owned(t.clone()),
-        // None => Cow::Borrowed(input) }`, the text HTML input's spans index.
-        let text = Cow::Borrowed(input);
+        let text = match &analysis.text {
+            Some(extracted) => Cow::Owned(extracted.clone()),
+            None => Cow::Borrowed(input),
+        };
         let words = Words::of(&text, analysis.paragraph_spans());
         Prepared {
             text,

@@ -49,18 +49,29 @@ pub struct SourceRef<'a> {
     pub mentions: Vec<Span>,
 }
 
-/// The quotations of an analysis. The analysis has no quotations until the quotes stage lands:
-/// wire it here, e.g. `a.quotes.iter().map(|q| QuoteRef { span: q.loc.span(), text: &q.text,
-/// speaker: q.speaker.as_deref() }).collect()`.
-pub(crate) fn quote_refs(_analysis: &Analysis) -> Vec<QuoteRef<'_>> {
-    Vec::new()
+/// The quotations of an analysis.
+pub(crate) fn quote_refs(analysis: &Analysis) -> Vec<QuoteRef<'_>> {
+    analysis
+        .quotes
+        .iter()
+        .map(|q| QuoteRef {
+            span: q.loc.span(),
+            text: &q.text,
+            speaker: q.speaker.as_deref(),
+        })
+        .collect()
 }
 
-/// The cited sources of an analysis; as [`quote_refs`], wired when the sources stage lands:
-/// `a.sources.iter().map(|s| SourceRef { name: &s.name, mentions: s.mentions.iter().map(|m|
-/// m.loc.span()).collect() }).collect()`.
-pub(crate) fn source_refs(_analysis: &Analysis) -> Vec<SourceRef<'_>> {
-    Vec::new()
+/// The cited sources of an analysis.
+pub(crate) fn source_refs(analysis: &Analysis) -> Vec<SourceRef<'_>> {
+    analysis
+        .sources
+        .iter()
+        .map(|s| SourceRef {
+            name: &s.name,
+            mentions: s.mentions.iter().map(|m| m.loc.span()).collect(),
+        })
+        .collect()
 }
 
 /// One side of a quotation in the comparison.
