@@ -35,6 +35,7 @@ mod error;
 #[cfg(feature = "cli")]
 pub mod eval;
 mod html;
+mod inherited;
 mod mention;
 mod meta;
 mod ner;
@@ -60,9 +61,10 @@ pub use compare::{
 pub use distinctive::{Distinctive, Term};
 pub use entities::{Entity, EntityMention};
 pub use error::Error;
+pub use inherited::{Reused, Side};
 pub use mention::{Kind, Mention};
 pub use meta::{Credit, Dateline, Meta};
 pub use quotes::Quote;
-pub use reuse::{align, Passage, Reused, Side, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES};
+pub use reuse::{align, Passage, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES};
 pub use sources::{Source, SourceKind};
 pub use span::{fill_utf16, Loc, Span};

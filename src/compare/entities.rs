@@ -2,8 +2,9 @@
 
 use crate::analysis::Analysis;
 use crate::entities::Entity;
+use crate::inherited::{Reused, Side};
 use crate::mention::Kind;
-use crate::reuse::{normalise, word_spans, Reused, Side};
+use crate::reuse::{normalise, word_spans};
 use crate::span::Span;
 use serde::Serialize;
 use std::collections::HashMap;

@@ -13,7 +13,8 @@ pub use quotes::{QuoteComparison, QuoteRef, QuoteSide, SharedQuote, SharedSource
 use crate::analysis::{analyze, Analysis};
 use crate::distinctive::{self, Distinctive};
 use crate::error::Error;
-use crate::reuse::{self, Passage, Reused, Words};
+use crate::inherited::Reused;
+use crate::reuse::{self, Passage, Words};
 use crate::span::Loc;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;

@@ -10,7 +10,8 @@
 //! functions that look inside an [`Analysis`].
 
 use crate::analysis::Analysis;
-use crate::reuse::{normalise, word_spans, Reused, Side};
+use crate::inherited::{Reused, Side};
+use crate::reuse::{normalise, word_spans};
 use crate::span::{Loc, Span};
 use serde::Serialize;
 use std::collections::HashMap;
