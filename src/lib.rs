@@ -36,3 +36,11 @@ pub use entities::{Entity, EntityMention};
 pub use error::Error;
 pub use mention::{Kind, Mention};
 pub use span::{fill_utf16, Loc, Span};
+
+/// The entity tagger's command-line commands: `parallax eval-conll` and `parallax train`.
+#[cfg(feature = "cli")]
+pub mod tagger_cli {
+    pub use crate::ner::conll::eval_command as eval_conll;
+    #[cfg(feature = "train")]
+    pub use crate::ner::train::{run as train, Options as TrainOptions};
+}

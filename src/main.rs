@@ -8,7 +8,9 @@ const USAGE: &str = "\
 usage:
   parallax analyze FILE|- [--json]   summary of one article (--json: the Analysis as JSON)
   parallax analyze --jsonl           JSON lines {\"id\", \"text\"} on stdin -> {\"id\", \"analysis\"|\"error\"}
-  parallax compare A B [--json]      compare two articles (files, or - for stdin)";
+  parallax compare A B [--json]      compare two articles (files, or - for stdin)
+  parallax eval-conll FILE           entity tagger's precision, recall, F1 and speed on CoNLL-2003 FILE
+  parallax train [--epochs N ...]    retrain the entity model (needs --features train; see README)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -22,6 +24,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
+    if args.first().is_some_and(|a| a == "train") {
+        return train(&args[1..]);
+    }
     let (flags, positional): (Vec<&str>, Vec<&str>) = args
         .iter()
         .map(String::as_str)
@@ -51,6 +56,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 print_comparison(&mut out, a, b, &comparison)
             }
         }
+        ["eval-conll", file] => return parallax::tagger_cli::eval_conll(file, &mut out),
         ["help"] | [] => {
             println!("{USAGE}");
             Ok(())
@@ -58,6 +64,17 @@ fn run(args: &[String]) -> Result<(), String> {
         _ => return Err(format!("cannot understand the arguments\n{USAGE}")),
     };
     result.map_err(|e| e.to_string())
+}
+
+#[cfg(feature = "train")]
+fn train(args: &[String]) -> Result<(), String> {
+    let options = parallax::tagger_cli::TrainOptions::parse(args)?;
+    parallax::tagger_cli::train(&options)
+}
+
+#[cfg(not(feature = "train"))]
+fn train(_: &[String]) -> Result<(), String> {
+    Err("this build cannot train: cargo run --release --features train -- train".into())
 }
 
 fn read_input(path: &str) -> Result<String, String> {

@@ -1,0 +1,682 @@
+//! The sequence tagger: features, labels and greedy two-pass decoding of one document.
+//!
+//! The design follows Ratinov & Roth, "Design Challenges and Misconceptions in Named Entity
+//! Recognition" (CoNLL 2009): BILOU labels decoded greedily left to right with the two previous
+//! labels as features, gazetteer matches, and a second pass that sees what the first pass said
+//! about the same word elsewhere in the document (so "PUTIN" in an all-caps headline learns from
+//! "Putin" in the body). Training (`train.rs`) and inference share every function here, so the
+//! features cannot drift apart.
+
+use super::gazetteer::Gazetteer;
+use super::hash::{key, Hasher, IdMap};
+use crate::mention::Kind;
+use std::ops::Range;
+
+/// `O`, then B, I, L, U for each kind in [`Kind::ALL`] order.
+pub const N_LABELS: usize = 1 + 4 * Kind::ALL.len();
+
+/// The "label" before a sentence's first token, in label features.
+pub const START: u8 = N_LABELS as u8;
+
+/// One score per label.
+pub type Scores = [f32; N_LABELS];
+
+/// What a label says about its token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Outside any name.
+    Out,
+    /// First token of a longer name.
+    Begin(Kind),
+    /// Inner token of a longer name.
+    Inside(Kind),
+    /// Last token of a longer name.
+    Last(Kind),
+    /// A one-token name.
+    Unit(Kind),
+}
+
+/// The label index of `part`.
+pub fn label(part: Part) -> u8 {
+    let (k, p) = match part {
+        Part::Out => return 0,
+        Part::Begin(k) => (k, 0),
+        Part::Inside(k) => (k, 1),
+        Part::Last(k) => (k, 2),
+        Part::Unit(k) => (k, 3),
+    };
+    let t = Kind::ALL.iter().position(|&x| x == k).unwrap_or(0);
+    (1 + 4 * t + p) as u8
+}
+
+/// The meaning of label index `l` (anything out of range is `Out`).
+pub fn part(l: u8) -> Part {
+    if l == 0 || l as usize >= N_LABELS {
+        return Part::Out;
+    }
+    let k = Kind::ALL[(l as usize - 1) / 4];
+    match (l - 1) % 4 {
+        0 => Part::Begin(k),
+        1 => Part::Inside(k),
+        2 => Part::Last(k),
+        _ => Part::Unit(k),
+    }
+}
+
+/// The kind of label `l`, as 0 for `O` and 1 + kind index otherwise.
+fn type_of(l: u8) -> u8 {
+    if l == 0 || l as usize >= N_LABELS {
+        0
+    } else {
+        1 + (l - 1) / 4
+    }
+}
+
+/// Whether label `next` may follow `prev` (BILOU: an open name must continue or end with its own
+/// kind; nothing else may continue one). `last` marks a sentence's final token, where no name
+/// may stay open.
+fn allowed(prev: u8, next: u8, last: bool) -> bool {
+    let open = |l: u8| matches!(part(l), Part::Begin(_) | Part::Inside(_));
+    let ok = if open(prev) {
+        matches!(part(next), Part::Inside(_) | Part::Last(_)) && type_of(next) == type_of(prev)
+    } else {
+        matches!(part(next), Part::Out | Part::Begin(_) | Part::Unit(_))
+    };
+    ok && !(last && open(next))
+}
+
+/// Turns labels into `(tokens, kind)` names. Tolerant of any sequence: a name also starts at an
+/// `I`/`L` of a new kind and ends wherever its kind stops.
+pub fn spans(labels: &[u8]) -> Vec<(Range<usize>, Kind)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, Kind)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        let p = part(l);
+        let kind = match p {
+            Part::Out => None,
+            Part::Begin(k) | Part::Inside(k) | Part::Last(k) | Part::Unit(k) => Some(k),
+        };
+        let continues = matches!(p, Part::Inside(_) | Part::Last(_))
+            && open.is_some_and(|(_, k)| Some(k) == kind);
+        if !continues {
+            if let Some((s, k)) = open.take() {
+                out.push((s..i, k));
+            }
+            if let Some(k) = kind {
+                open = Some((i, k));
+            }
+        }
+        if matches!(p, Part::Last(_) | Part::Unit(_)) {
+            if let Some((s, k)) = open.take() {
+                out.push((s..i + 1, k));
+            }
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s..labels.len(), k));
+    }
+    out
+}
+
+/// Feature weights, as the tagger needs them: add a feature's weight for every label.
+pub trait Weights {
+    /// Adds the weights of feature `key` to `scores` (nothing for an unknown key).
+    fn add(&self, key: u32, scores: &mut Scores);
+}
+
+/// Capitalisation class of a token.
+mod cap {
+    pub const LOWER: u8 = 0;
+    pub const TITLE: u8 = 1;
+    pub const UPPER: u8 = 2;
+    pub const MIXED: u8 = 3;
+    pub const DIGIT: u8 = 4;
+    pub const PUNCT: u8 = 5;
+}
+
+/// Hash of a word lowercased with every digit as `0`: the form gazetteers and word features use.
+pub fn norm_hash(word: &str) -> u64 {
+    let mut h = Hasher::new();
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            h.char('0');
+        } else if c.is_ascii() {
+            h.char(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(|l| h.char(l));
+        }
+    }
+    h.finish()
+}
+
+/// What the features need of one token, computed once.
+#[derive(Clone, Copy, Default)]
+struct Tok {
+    /// Lowercased, digits as 0.
+    lw: u64,
+    /// As written, digits as 0.
+    w: u64,
+    /// Character classes with runs collapsed: "Putin" → "Xx", "U.S." → "X.X.".
+    shape: u64,
+    pre: [u64; 3],
+    suf: [u64; 4],
+    cap: u8,
+    /// Capitalisation elsewhere in the document (see `doc_case`).
+    doc_case: u8,
+    gaz: u32,
+    /// First token of its sentence.
+    first: bool,
+    /// In a sentence written in capitals (a headline).
+    shouted: bool,
+}
+
+/// Template numbers. Each feature is `key(template, a, b)`.
+mod t {
+    pub const BIAS: u8 = 0;
+    pub const LW: u8 = 1;
+    pub const W: u8 = 2;
+    pub const LW_SHOUTED: u8 = 3;
+    pub const SHAPE: u8 = 4;
+    pub const PRE: u8 = 5;
+    pub const SUF: u8 = 6;
+    pub const LW_PREV: u8 = 7;
+    pub const LW_NEXT: u8 = 8;
+    pub const LW_PREV2: u8 = 9;
+    pub const LW_NEXT2: u8 = 10;
+    pub const SHAPE_PREV_CUR: u8 = 11;
+    pub const SHAPE_CUR_NEXT: u8 = 12;
+    pub const BIGRAM_PREV: u8 = 13;
+    pub const BIGRAM_NEXT: u8 = 14;
+    pub const CAP_POSITION: u8 = 15;
+    pub const CAP_WINDOW: u8 = 16;
+    pub const GAZ: u8 = 17;
+    pub const GAZ_CAP: u8 = 18;
+    pub const GAZ_PREV: u8 = 19;
+    pub const GAZ_NEXT: u8 = 20;
+    pub const DOC_CASE: u8 = 21;
+    pub const SUF_PREV: u8 = 22;
+    pub const Y1: u8 = 30;
+    pub const Y2: u8 = 31;
+    pub const Y1_LW: u8 = 32;
+    pub const Y1_SHAPE: u8 = 33;
+    pub const Y1_CAP: u8 = 34;
+    pub const DOC_MAJORITY: u8 = 40;
+    pub const DOC_HAS: u8 = 41;
+    pub const P1_NEXT: u8 = 42;
+    pub const P1_CUR: u8 = 43;
+    pub const DOC_IN_LONGER: u8 = 44;
+    pub const DOC_MAJORITY_CAP: u8 = 45;
+    pub const P1_PREV: u8 = 46;
+}
+
+/// A document prepared for tagging: token features that do not depend on labels.
+pub struct Doc {
+    toks: Vec<Tok>,
+    /// Sentences as token ranges.
+    pub sentences: Vec<Range<usize>>,
+    /// Keys of the label-independent features, token by token (`offsets[i]..offsets[i + 1]`).
+    keys: Vec<u32>,
+    offsets: Vec<u32>,
+}
+
+/// Above this share of capitalised letters a sentence is a headline written in capitals.
+const SHOUTED_SHARE: f32 = 0.8;
+
+impl Doc {
+    /// Prepares `words` (all tokens of the document, in order) split into `sentences`.
+    pub fn new(words: &[&str], sentences: &[Range<usize>], gaz: &Gazetteer) -> Doc {
+        let mut toks: Vec<Tok> = words.iter().map(|w| tok(w)).collect();
+        let mut starts = vec![false; words.len()];
+        let sentences: Vec<Range<usize>> = sentences
+            .iter()
+            .filter(|s| s.start < s.end && s.end <= words.len())
+            .cloned()
+            .collect();
+        for s in &sentences {
+            toks[s.start].first = true;
+            let (mut upper, mut letters) = (0, 0);
+            for t in &toks[s.clone()] {
+                match t.cap {
+                    cap::UPPER => (upper, letters) = (upper + 1, letters + 1),
+                    cap::LOWER | cap::TITLE | cap::MIXED => letters += 1,
+                    _ => {}
+                }
+            }
+            let shouted = letters >= 2 && upper as f32 >= SHOUTED_SHARE * letters as f32;
+            for t in &mut toks[s.clone()] {
+                t.shouted = shouted;
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            starts[i] = w.chars().next().is_some_and(char::is_alphanumeric);
+        }
+        let hashes: Vec<u64> = toks.iter().map(|t| t.lw).collect();
+        let mut gaz_bits = Vec::new();
+        gaz.matches(&hashes, &starts, &mut gaz_bits);
+        for (t, g) in toks.iter_mut().zip(gaz_bits) {
+            t.gaz = g;
+        }
+        // How each word is written where capitals carry information: not first in a sentence,
+        // not in a headline. Bit 0: seen capitalised; bit 1: seen in lower case.
+        let mut case: IdMap<u64, u8> = IdMap::default();
+        for t in &toks {
+            if !t.first && !t.shouted {
+                let bit = match t.cap {
+                    cap::TITLE | cap::UPPER | cap::MIXED => 1,
+                    cap::LOWER => 2,
+                    _ => 0,
+                };
+                *case.entry(t.lw).or_insert(0) |= bit;
+            }
+        }
+        for t in &mut toks {
+            t.doc_case = case.get(&t.lw).copied().unwrap_or(0);
+        }
+        let mut doc = Doc {
+            toks,
+            sentences,
+            keys: Vec::new(),
+            offsets: vec![0],
+        };
+        for s in 0..doc.sentences.len() {
+            for i in doc.sentences[s].clone() {
+                let range = doc.sentences[s].clone();
+                static_keys(&doc.toks, range, i, &mut doc.keys);
+                doc.offsets.push(doc.keys.len() as u32);
+            }
+        }
+        doc
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+}
+
+fn tok(word: &str) -> Tok {
+    let mut t = Tok {
+        lw: norm_hash(word),
+        ..Tok::default()
+    };
+    let mut w = Hasher::new();
+    let mut shape = Hasher::new();
+    let (mut upper, mut lower, mut digit, mut other) = (0, 0, 0, 0);
+    let mut last_class = '\0';
+    let mut first_upper = false;
+    let lower_chars: Vec<char> = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect();
+    for (n, c) in word.chars().enumerate() {
+        w.char(if c.is_ascii_digit() { '0' } else { c });
+        let class = if c.is_uppercase() {
+            upper += 1;
+            first_upper |= n == 0;
+            'X'
+        } else if c.is_lowercase() {
+            lower += 1;
+            'x'
+        } else if c.is_numeric() {
+            digit += 1;
+            'd'
+        } else {
+            other += 1;
+            c
+        };
+        if class != last_class || !matches!(class, 'X' | 'x' | 'd') {
+            shape.char(class);
+        }
+        last_class = class;
+    }
+    t.w = w.finish();
+    t.shape = shape.finish();
+    t.cap = if upper + lower == 0 {
+        if digit > 0 {
+            cap::DIGIT
+        } else {
+            cap::PUNCT
+        }
+    } else if upper == 0 {
+        cap::LOWER
+    } else if lower == 0 && (upper > 1 || other == 0) {
+        cap::UPPER
+    } else if first_upper && upper == 1 {
+        cap::TITLE
+    } else {
+        cap::MIXED
+    };
+    let n = lower_chars.len();
+    for k in 0..3 {
+        let mut h = Hasher::new();
+        lower_chars.iter().take(k + 1).for_each(|&c| h.char(c));
+        t.pre[k] = if n > k + 1 { h.finish() } else { 0 };
+    }
+    for k in 0..4 {
+        let mut h = Hasher::new();
+        lower_chars[n.saturating_sub(k + 1)..]
+            .iter()
+            .for_each(|&c| h.char(c));
+        t.suf[k] = if n > k + 1 { h.finish() } else { 0 };
+    }
+    t
+}
+
+/// Sentinel hashes for positions outside the sentence.
+const PAD_BEFORE: u64 = 0x0BAD_BEEF_0000_0001;
+const PAD_AFTER: u64 = 0x0BAD_BEEF_0000_0002;
+
+fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
+    let at = |j: isize| -> Option<&Tok> {
+        let j = usize::try_from(j).ok()?;
+        sent.contains(&j).then(|| &toks[j])
+    };
+    let ii = i as isize;
+    let lw_at = |j: isize| {
+        at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.lw)
+    };
+    let shape_at = |j: isize| {
+        at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.shape)
+    };
+    let cap_at = |j: isize| at(j).map_or(9, |t| u64::from(t.cap));
+    let gaz_at = |j: isize| at(j).map_or(0, |t| t.gaz);
+    let me = &toks[i];
+    let shouted = u64::from(me.shouted);
+    out.push(key(t::BIAS, 0, 0));
+    out.push(key(t::LW, me.lw, 0));
+    if me.shouted {
+        out.push(key(t::LW_SHOUTED, me.lw, 0));
+    } else {
+        out.push(key(t::W, me.w, 0));
+    }
+    out.push(key(t::SHAPE, me.shape, shouted));
+    for (k, &p) in me.pre.iter().enumerate() {
+        if p != 0 {
+            out.push(key(t::PRE, p, k as u64));
+        }
+    }
+    for (k, &s) in me.suf.iter().enumerate() {
+        if s != 0 {
+            out.push(key(t::SUF, s, k as u64));
+        }
+    }
+    out.push(key(t::LW_PREV, lw_at(ii - 1), 0));
+    out.push(key(t::LW_NEXT, lw_at(ii + 1), 0));
+    out.push(key(t::LW_PREV2, lw_at(ii - 2), 0));
+    out.push(key(t::LW_NEXT2, lw_at(ii + 2), 0));
+    out.push(key(
+        t::SHAPE_PREV_CUR,
+        shape_at(ii - 1),
+        me.shape ^ (shouted << 63),
+    ));
+    out.push(key(
+        t::SHAPE_CUR_NEXT,
+        me.shape ^ (shouted << 63),
+        shape_at(ii + 1),
+    ));
+    out.push(key(t::BIGRAM_PREV, lw_at(ii - 1), me.lw));
+    out.push(key(t::BIGRAM_NEXT, me.lw, lw_at(ii + 1)));
+    out.push(key(
+        t::CAP_POSITION,
+        u64::from(me.cap),
+        u64::from(me.first) | shouted << 1,
+    ));
+    out.push(key(
+        t::CAP_WINDOW,
+        cap_at(ii - 1) << 8 | u64::from(me.cap),
+        cap_at(ii + 1) | shouted << 8,
+    ));
+    if let Some(p) = at(ii - 1) {
+        out.push(key(t::SUF_PREV, p.suf[2], 0));
+    }
+    for b in 0..32u32 {
+        if me.gaz & (1 << b) != 0 {
+            out.push(key(t::GAZ, u64::from(b), 0));
+            out.push(key(t::GAZ_CAP, u64::from(b), u64::from(me.cap) | shouted << 8));
+        }
+    }
+    let cats = |g: u32| (0..5).fold(0u64, |m, c| m | u64::from((g >> (4 * c)) & 0xF != 0) << c);
+    out.push(key(t::GAZ_PREV, cats(gaz_at(ii - 1)), cats(me.gaz)));
+    out.push(key(t::GAZ_NEXT, cats(gaz_at(ii + 1)), cats(me.gaz)));
+    out.push(key(
+        t::DOC_CASE,
+        u64::from(me.doc_case),
+        u64::from(me.cap) | u64::from(me.first) << 8 | shouted << 9,
+    ));
+}
+
+/// What the first pass said about each word of the document.
+pub struct DocStats {
+    /// First-pass label of every token.
+    labels: Vec<u8>,
+    /// Normalised word → count of first-pass labels by type (O, PER, ORG, LOC, MISC).
+    types: IdMap<u64, [u16; 5]>,
+    /// Normalised word → bit set of the types of multi-token names it was part of.
+    in_longer: IdMap<u64, u8>,
+}
+
+impl DocStats {
+    /// Collects the first pass's `labels` over `doc`.
+    pub fn new(doc: &Doc, labels: Vec<u8>) -> DocStats {
+        let mut types: IdMap<u64, [u16; 5]> = IdMap::default();
+        let mut in_longer: IdMap<u64, u8> = IdMap::default();
+        for (t, &l) in doc.toks.iter().zip(&labels) {
+            if matches!(t.cap, cap::PUNCT | cap::DIGIT) {
+                continue;
+            }
+            let c = types.entry(t.lw).or_insert([0; 5]);
+            let ty = type_of(l) as usize;
+            c[ty] = c[ty].saturating_add(1);
+            if matches!(part(l), Part::Begin(_) | Part::Inside(_) | Part::Last(_)) {
+                *in_longer.entry(t.lw).or_insert(0) |= 1 << ty;
+            }
+        }
+        DocStats {
+            labels,
+            types,
+            in_longer,
+        }
+    }
+}
+
+/// Keys of the features that depend on the previous labels and, in the second pass, on the
+/// first pass's labels.
+fn dynamic_keys(
+    doc: &Doc,
+    sent: &Range<usize>,
+    i: usize,
+    y1: u8,
+    y2: u8,
+    stats: Option<&DocStats>,
+    out: &mut Vec<u32>,
+) {
+    let me = &doc.toks[i];
+    let (y1, y2) = (u64::from(y1), u64::from(y2));
+    out.push(key(t::Y1, y1, 0));
+    out.push(key(t::Y2, y1, y2));
+    out.push(key(t::Y1_LW, y1, me.lw));
+    out.push(key(t::Y1_SHAPE, y1, me.shape));
+    out.push(key(t::Y1_CAP, y1, u64::from(me.cap) | u64::from(me.shouted) << 8));
+    let Some(stats) = stats else { return };
+    let p1 = |j: usize| {
+        if sent.contains(&j) {
+            u64::from(stats.labels.get(j).copied().unwrap_or(0))
+        } else {
+            u64::from(START)
+        }
+    };
+    out.push(key(t::P1_CUR, p1(i), 0));
+    out.push(key(t::P1_NEXT, p1(i + 1), p1(i)));
+    out.push(key(t::P1_PREV, p1(i.wrapping_sub(1)), p1(i)));
+    if matches!(me.cap, cap::PUNCT | cap::DIGIT) {
+        return;
+    }
+    if let Some(counts) = stats.types.get(&me.lw) {
+        let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
+        let (major, &n) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k)))
+            .unwrap_or((0, &0));
+        let unanimous = u32::from(n) == total;
+        out.push(key(
+            t::DOC_MAJORITY,
+            major as u64,
+            u64::from(unanimous) | u64::from(total > 1) << 1,
+        ));
+        out.push(key(
+            t::DOC_MAJORITY_CAP,
+            major as u64,
+            u64::from(me.cap) | u64::from(me.shouted) << 8,
+        ));
+        for (ty, &c) in counts.iter().enumerate().skip(1) {
+            if c > 0 {
+                out.push(key(t::DOC_HAS, ty as u64, 0));
+            }
+        }
+    }
+    if let Some(&bits) = stats.in_longer.get(&me.lw) {
+        out.push(key(t::DOC_IN_LONGER, u64::from(bits), u64::from(me.cap)));
+    }
+}
+
+/// Greedy decoding of one sentence, with `static_scores[i]` the summed static features of
+/// token `i` of the document.
+fn decode_sentence(
+    doc: &Doc,
+    sent: &Range<usize>,
+    static_scores: &[Scores],
+    weights: &impl Weights,
+    stats: Option<&DocStats>,
+    keys: &mut Vec<u32>,
+    labels: &mut [u8],
+) {
+    let (mut y1, mut y2) = (START, START);
+    for i in sent.clone() {
+        let mut scores = static_scores[i];
+        keys.clear();
+        dynamic_keys(doc, sent, i, y1, y2, stats, keys);
+        for &k in keys.iter() {
+            weights.add(k, &mut scores);
+        }
+        let best = best_allowed(&scores, y1, i + 1 == sent.end);
+        labels[i] = best;
+        (y2, y1) = (y1, best);
+    }
+}
+
+/// The best-scoring label allowed after `prev`.
+pub fn best_allowed(scores: &Scores, prev: u8, last: bool) -> u8 {
+    let mut best = 0u8;
+    let mut best_score = f32::NEG_INFINITY;
+    for (l, &s) in scores.iter().enumerate() {
+        let l = l as u8;
+        if s > best_score && allowed(prev, l, last) {
+            best = l;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// Tags a document: one label per token.
+pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
+    let mut static_scores = vec![[0.0f32; N_LABELS]; doc.len()];
+    for (i, s) in static_scores.iter_mut().enumerate() {
+        let (a, b) = (doc.offsets.get(i), doc.offsets.get(i + 1));
+        if let (Some(&a), Some(&b)) = (a, b) {
+            for &k in &doc.keys[a as usize..b as usize] {
+                weights.add(k, s);
+            }
+        }
+    }
+    let mut keys = Vec::with_capacity(16);
+    let mut first = vec![0u8; doc.len()];
+    for sent in &doc.sentences {
+        decode_sentence(doc, sent, &static_scores, weights, None, &mut keys, &mut first);
+    }
+    let stats = DocStats::new(doc, first);
+    let mut second = vec![0u8; doc.len()];
+    for sent in &doc.sentences {
+        decode_sentence(
+            doc,
+            sent,
+            &static_scores,
+            weights,
+            Some(&stats),
+            &mut keys,
+            &mut second,
+        );
+    }
+    second
+}
+
+/// Training access: every feature key of token `i` (static and dynamic), for the perceptron's
+/// update.
+#[cfg(feature = "train")]
+pub fn all_keys(
+    doc: &Doc,
+    sent: &Range<usize>,
+    i: usize,
+    y1: u8,
+    y2: u8,
+    stats: Option<&DocStats>,
+    out: &mut Vec<u32>,
+) {
+    out.clear();
+    let (a, b) = (doc.offsets[i] as usize, doc.offsets[i + 1] as usize);
+    out.extend_from_slice(&doc.keys[a..b]);
+    dynamic_keys(doc, sent, i, y1, y2, stats, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_round_trip() {
+        for l in 0..N_LABELS as u8 {
+            assert_eq!(label(part(l)), l);
+        }
+        assert_eq!(part(200), Part::Out);
+    }
+
+    #[test]
+    fn spans_from_any_label_sequence() {
+        let per = |p: fn(Kind) -> Part| label(p(Kind::Per));
+        let loc = |p: fn(Kind) -> Part| label(p(Kind::Loc));
+        let seq = [
+            per(Part::Begin),
+            per(Part::Last),
+            0,
+            loc(Part::Unit),
+            per(Part::Inside),
+            loc(Part::Last),
+            per(Part::Begin),
+        ];
+        assert_eq!(
+            spans(&seq),
+            [
+                (0..2, Kind::Per),
+                (3..4, Kind::Loc),
+                (4..5, Kind::Per),
+                (5..6, Kind::Loc),
+                (6..7, Kind::Per)
+            ]
+        );
+    }
+
+    #[test]
+    fn transitions() {
+        let b = label(Part::Begin(Kind::Org));
+        let l = label(Part::Last(Kind::Org));
+        let u = label(Part::Unit(Kind::Per));
+        assert!(allowed(START, b, false));
+        assert!(!allowed(START, b, true));
+        assert!(allowed(b, l, true));
+        assert!(!allowed(b, u, false));
+        assert!(!allowed(b, label(Part::Last(Kind::Per)), false));
+        assert!(allowed(l, u, true));
+    }
+}
