@@ -3,22 +3,22 @@
 //! Format (little-endian), laid out column by column so that gzip finds the repetition:
 //!
 //! ```text
-//! magic  b"PXNER\x01\0\0"
-//! u32    labels (17)          u32 features (n)          f32 scale
+//! magic  b"PXNER\x02\0\0"
+//! u32    labels (17)          u32 features (n)
 //! n      varints: feature keys, ascending, each as the difference from the previous
 //! n      u24: bit set of the labels with a non-zero weight
-//! Σ      i8: those weights, feature by feature, label by label, μ-law coded (see `decode`)
+//! n      i8: the feature's exponent e; its weights are multiples of 2^(e/4)
+//! Σ      i8: those multiples, feature by feature, label by label
 //! ```
 //!
-//! Weights are quantised to 8 bits on a logarithmic (μ-law) scale, because they span four
-//! orders of magnitude and a linear scale would round the many small ones to zero; features
-//! whose weights are all small are dropped by the trainer (`train.rs`), which measures the loss
-//! on the dev set.
+//! Each feature has its own scale because weights span four orders of magnitude: one scale for
+//! all would round the many small ones away, and eight bits per weight with a per-feature
+//! scale lose nothing measurable (the trainer prints the dev score of the written file).
 
 use super::tagger::{Scores, Weights, N_LABELS};
 
 /// First bytes of a model file; the last byte pair is reserved.
-pub const MAGIC: &[u8; 8] = b"PXNER\x01\0\0";
+pub const MAGIC: &[u8; 8] = b"PXNER\x02\0\0";
 
 /// Why a model file could not be read.
 #[derive(Debug, PartialEq, Eq)]
@@ -44,42 +44,52 @@ impl std::fmt::Display for ModelError {
     }
 }
 
-/// The weights, in an open-addressing table keyed by feature key.
+/// One feature in the lookup table.
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    /// The feature key; 0 marks an empty slot.
+    key: u32,
+    scale: f32,
+    weights: [i8; N_LABELS],
+}
+
+/// The weights, in an open-addressing table keyed by feature key. Entries hold their weights
+/// so that a lookup touches one place in memory: the tagger makes ~60 lookups a token, and
+/// cache misses are its main cost.
 pub struct Model {
-    /// Slot → key (0: empty). Length is a power of two.
-    slots: Vec<u32>,
-    /// Slot → row of `weights`.
-    rows: Vec<u32>,
-    /// Row-major, `N_LABELS` per feature, coded.
-    weights: Vec<i8>,
-    /// Code → weight, indexed by the code as `u8`.
-    table: [f32; 256],
+    /// Length is a power of two.
+    table: Vec<Entry>,
+    len: usize,
 }
 
-/// The μ of the μ-law coding: resolution near zero is `scale / (127 μ) · ln(1 + μ)`.
-const MU: f32 = 255.0;
+/// The largest share of table slots in use: linear probing stays short below it.
+const MAX_LOAD: f64 = 0.7;
 
-/// The weight of code `q` in a model whose largest weight is `scale`.
-pub fn decode(q: i8, scale: f32) -> f32 {
-    let m = f32::from(q.unsigned_abs()) / 127.0;
-    let w = scale * ((1.0 + MU).powf(m) - 1.0) / MU;
-    if q < 0 {
-        -w
-    } else {
-        w
-    }
+/// The scale of exponent `e`: 2^(e/4).
+fn scale_of(e: i8) -> f32 {
+    (f32::from(e) / 4.0).exp2()
 }
 
-/// The code of weight `w` (the inverse of [`decode`], rounded).
+/// The exponent whose scale fits `max` (the largest absolute weight of a feature) into ±127.
 #[cfg(feature = "train")]
-pub fn encode(w: f32, scale: f32) -> i8 {
-    let m = (1.0 + MU * (w.abs() / scale).min(1.0)).ln() / (1.0 + MU).ln();
-    let q = (m * 127.0).round() as i8;
-    if w < 0.0 {
-        -q
-    } else {
-        q
+pub fn exponent_for(max: f32) -> i8 {
+    if max <= 0.0 {
+        return i8::MIN;
     }
+    (4.0 * (max / 127.0).log2()).ceil().clamp(-127.0, 127.0) as i8
+}
+
+/// A feature's weights as multiples of its exponent's scale.
+#[cfg(feature = "train")]
+pub fn quantise(weights: &Scores) -> (i8, [i8; N_LABELS]) {
+    let max = weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+    let e = exponent_for(max);
+    let s = scale_of(e);
+    let mut q = [0i8; N_LABELS];
+    for (q, w) in q.iter_mut().zip(weights) {
+        *q = (w / s).round().clamp(-127.0, 127.0) as i8;
+    }
+    (e, q)
 }
 
 struct Reader<'a> {
@@ -125,9 +135,8 @@ impl Model {
             return Err(ModelError::Labels(labels));
         }
         let n = r.u32()? as usize;
-        let scale = f32::from_bits(r.u32()?);
-        // Every feature takes at least 4 bytes (varint, mask), so `n` cannot exceed the file.
-        if n > bytes.len() / 4 {
+        // Every feature takes at least 5 bytes (varint, mask, exponent), so `n` cannot exceed the file.
+        if n > bytes.len() / 5 {
             return Err(ModelError::Truncated);
         }
         let mut keys = Vec::with_capacity(n);
@@ -146,49 +155,40 @@ impl Model {
             .chunks_exact(3)
             .map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
             .collect();
-        let mut weights = vec![0i8; n * N_LABELS];
-        for (row, &mask) in masks.iter().enumerate() {
-            for l in 0..N_LABELS {
+        let exponents: Vec<i8> = r.take(n)?.iter().map(|&b| b as i8).collect();
+        let size = ((n as f64 / MAX_LOAD) as usize + 1).next_power_of_two().max(16);
+        let mut table = vec![Entry::default(); size];
+        for ((&k, &mask), &e) in keys.iter().zip(&masks).zip(&exponents) {
+            let mut entry = Entry {
+                key: k,
+                scale: scale_of(e),
+                weights: [0; N_LABELS],
+            };
+            for (l, w) in entry.weights.iter_mut().enumerate() {
                 if mask & (1 << l) != 0 {
-                    weights[row * N_LABELS + l] = r.take(1)?[0] as i8;
+                    *w = r.take(1)?[0] as i8;
                 }
             }
+            let mut s = k as usize & (size - 1);
+            while table[s].key != 0 {
+                s = (s + 1) & (size - 1);
+            }
+            table[s] = entry;
         }
         if r.at != bytes.len() {
             return Err(ModelError::Truncated);
         }
-        let size = (2 * n).next_power_of_two().max(16);
-        let mut slots = vec![0u32; size];
-        let mut rows = vec![0u32; size];
-        for (row, &k) in keys.iter().enumerate() {
-            let mut s = k as usize & (size - 1);
-            while slots[s] != 0 {
-                s = (s + 1) & (size - 1);
-            }
-            slots[s] = k;
-            rows[s] = row as u32;
-        }
-        let mut table = [0.0f32; 256];
-        for (code, slot) in table.iter_mut().enumerate() {
-            *slot = decode(code as u8 as i8, scale);
-        }
-        Ok(Model {
-            slots,
-            rows,
-            weights,
-            table,
-        })
+        Ok(Model { table, len: n })
     }
 
-    /// Writes `features` (key, codes) in the file format; `scale` is the largest weight.
+    /// Writes `features` (key, exponent, multiples) in the file format.
     #[cfg(feature = "train")]
-    pub fn write(features: &[(u32, [i8; N_LABELS])], scale: f32) -> Vec<u8> {
+    pub fn write(features: &[(u32, i8, [i8; N_LABELS])]) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend((N_LABELS as u32).to_le_bytes());
         out.extend((features.len() as u32).to_le_bytes());
-        out.extend(scale.to_bits().to_le_bytes());
         let mut prev = 0u32;
-        for &(k, _) in features {
+        for &(k, _, _) in features {
             let mut d = k - prev;
             prev = k;
             loop {
@@ -201,11 +201,12 @@ impl Model {
                 out.push(b | 0x80);
             }
         }
-        for (_, w) in features {
+        for (_, _, w) in features {
             let mask = (0..N_LABELS).fold(0u32, |m, l| m | u32::from(w[l] != 0) << l);
             out.extend(&mask.to_le_bytes()[..3]);
         }
-        for (_, w) in features {
+        out.extend(features.iter().map(|&(_, e, _)| e as u8));
+        for (_, _, w) in features {
             out.extend(w.iter().filter(|&&x| x != 0).map(|&x| x as u8));
         }
         out
@@ -213,25 +214,23 @@ impl Model {
 
     /// Number of features.
     pub fn len(&self) -> usize {
-        self.weights.len() / N_LABELS
+        self.len
     }
 }
 
 impl Weights for Model {
     fn add(&self, key: u32, scores: &mut Scores) {
-        let mask = self.slots.len() - 1;
+        let mask = self.table.len() - 1;
         let mut s = key as usize & mask;
         loop {
-            let k = self.slots[s];
-            if k == key {
-                let row = self.rows[s] as usize * N_LABELS;
-                let w = &self.weights[row..row + N_LABELS];
-                for (score, &x) in scores.iter_mut().zip(w) {
-                    *score += self.table[x as u8 as usize];
+            let e = &self.table[s];
+            if e.key == key {
+                for (score, &x) in scores.iter_mut().zip(&e.weights) {
+                    *score += f32::from(x) * e.scale;
                 }
                 return;
             }
-            if k == 0 {
+            if e.key == 0 {
                 return;
             }
             s = (s + 1) & mask;
@@ -250,7 +249,6 @@ mod tests {
         let mut head = MAGIC.to_vec();
         head.extend(17u32.to_le_bytes());
         head.extend(u32::MAX.to_le_bytes());
-        head.extend(1f32.to_bits().to_le_bytes());
         assert_eq!(Model::read(&head).err(), Some(ModelError::Truncated));
     }
 }

@@ -168,6 +168,10 @@ struct Tok {
     first: bool,
     /// In a sentence written in capitals (a headline).
     shouted: bool,
+    /// In a sentence with digits and no lower-case word: a row of a results table.
+    row: bool,
+    /// The document's first word (in news, often a topic: "SOCCER -").
+    topic: u64,
 }
 
 /// Template numbers. Each feature is `key(template, a, b)`.
@@ -195,6 +199,9 @@ mod t {
     pub const GAZ_NEXT: u8 = 20;
     pub const DOC_CASE: u8 = 21;
     pub const SUF_PREV: u8 = 22;
+    pub const TOPIC: u8 = 23;
+    pub const ROW: u8 = 24;
+    pub const SHAPE_AHEAD: u8 = 25;
     pub const Y1: u8 = 30;
     pub const Y2: u8 = 31;
     pub const Y1_LW: u8 = 32;
@@ -243,8 +250,11 @@ impl Doc {
                 }
             }
             let shouted = letters >= 2 && upper as f32 >= SHOUTED_SHARE * letters as f32;
+            let row = toks[s.clone()].iter().all(|t| t.cap != cap::LOWER)
+                && toks[s.clone()].iter().any(|t| t.cap == cap::DIGIT);
             for t in &mut toks[s.clone()] {
                 t.shouted = shouted;
+                t.row = row;
             }
         }
         for (i, w) in words.iter().enumerate() {
@@ -269,8 +279,10 @@ impl Doc {
                 *case.entry(t.lw).or_insert(0) |= bit;
             }
         }
+        let topic = toks.first().map_or(0, |t| t.lw);
         for t in &mut toks {
             t.doc_case = case.get(&t.lw).copied().unwrap_or(0);
+            t.topic = topic;
         }
         let mut doc = Doc {
             toks,
@@ -439,6 +451,12 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
     let cats = |g: u32| (0..5).fold(0u64, |m, c| m | u64::from((g >> (4 * c)) & 0xF != 0) << c);
     out.push(key(t::GAZ_PREV, cats(gaz_at(ii - 1)), cats(me.gaz)));
     out.push(key(t::GAZ_NEXT, cats(gaz_at(ii + 1)), cats(me.gaz)));
+    let mine = u64::from(me.cap) | shouted << 8;
+    out.push(key(t::TOPIC, me.topic, mine | cap_at(ii + 1) << 16));
+    if me.row {
+        out.push(key(t::ROW, mine, cap_at(ii - 1) << 8 | cap_at(ii + 1)));
+    }
+    out.push(key(t::SHAPE_AHEAD, mine, shape_at(ii + 1) ^ shape_at(ii + 2).rotate_left(7)));
     out.push(key(
         t::DOC_CASE,
         u64::from(me.doc_case),

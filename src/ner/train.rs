@@ -13,7 +13,7 @@
 use super::conll::{self, ConllDoc};
 use super::gazetteer::Gazetteer;
 use super::hash::IdMap;
-use super::model::{encode, Model};
+use super::model::{quantise, Model};
 use super::tagger::{self, Doc, DocStats, Scores, Weights, N_LABELS, START as START_LABEL};
 use std::ops::Range;
 use std::time::Instant;
@@ -257,27 +257,24 @@ fn read_docs(path: &str) -> Result<Vec<ConllDoc>, String> {
     conll::parse(&text).map_err(|e| format!("{path}: {e}"))
 }
 
-/// Quantises and prunes averaged weights into file order.
-fn quantise(index: &IdMap<u32, u32>, avg: &[Scores], prune: f32) -> (Vec<(u32, [i8; N_LABELS])>, f32) {
-    let max = avg
-        .iter()
-        .flat_map(|r| r.iter())
-        .fold(0.0f32, |m, &x| m.max(x.abs()));
-    let scale = if max > 0.0 { max } else { 1.0 };
-    let mut features: Vec<(u32, [i8; N_LABELS])> = index
+/// Prunes and quantises averaged weights, in file order.
+fn compact(index: &IdMap<u32, u32>, avg: &[Scores], prune: f32) -> Vec<(u32, i8, [i8; N_LABELS])> {
+    let mut features: Vec<(u32, i8, [i8; N_LABELS])> = index
         .iter()
         .filter_map(|(&k, &row)| {
             // Rows added after the chosen epoch have no average yet.
-            let weights = avg.get(row as usize)?;
-            let mut q = [0i8; N_LABELS];
-            for (qi, &x) in q.iter_mut().zip(weights) {
-                *qi = if x.abs() < prune { 0 } else { encode(x, scale) };
+            let mut w = *avg.get(row as usize)?;
+            for x in &mut w {
+                if x.abs() < prune {
+                    *x = 0.0;
+                }
             }
-            q.iter().any(|&x| x != 0).then_some((k, q))
+            let (e, q) = quantise(&w);
+            q.iter().any(|&x| x != 0).then_some((k, e, q))
         })
         .collect();
-    features.sort_unstable_by_key(|&(k, _)| k);
-    (features, scale)
+    features.sort_unstable_by_key(|&(k, _, _)| k);
+    features
 }
 
 /// Runs the whole training and writes the model.
@@ -342,8 +339,8 @@ pub fn run(o: &Options) -> Result<(), String> {
     }
     let (f, epoch, avg) = best.ok_or("no epoch ran")?;
     eprintln!("best: epoch {epoch}, dev F1 {f:.2}");
-    let (features, scale) = quantise(&p.index, &avg, o.prune);
-    let bytes = Model::write(&features, scale);
+    let features = compact(&p.index, &avg, o.prune);
+    let bytes = Model::write(&features);
     let model = Model::read(&bytes).map_err(|e| format!("written model does not read: {e}"))?;
     let mut i = 0;
     let report = conll::evaluate(&dev, |_| {
