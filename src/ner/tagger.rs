@@ -202,6 +202,9 @@ mod t {
     pub const TOPIC: u8 = 23;
     pub const ROW: u8 = 24;
     pub const SHAPE_AHEAD: u8 = 25;
+    pub const TOPIC_ROW: u8 = 26;
+    pub const LW_PREV_CAP: u8 = 27;
+    pub const LW_NEXT_CAP: u8 = 28;
     pub const Y1: u8 = 30;
     pub const Y2: u8 = 31;
     pub const Y1_LW: u8 = 32;
@@ -455,7 +458,10 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
     out.push(key(t::TOPIC, me.topic, mine | cap_at(ii + 1) << 16));
     if me.row {
         out.push(key(t::ROW, mine, cap_at(ii - 1) << 8 | cap_at(ii + 1)));
+        out.push(key(t::TOPIC_ROW, me.topic, mine | cap_at(ii - 1) << 16 | shape_at(ii + 1) << 24));
     }
+    out.push(key(t::LW_PREV_CAP, lw_at(ii - 1), mine));
+    out.push(key(t::LW_NEXT_CAP, lw_at(ii + 1), mine));
     out.push(key(t::SHAPE_AHEAD, mine, shape_at(ii + 1) ^ shape_at(ii + 2).rotate_left(7)));
     out.push(key(
         t::DOC_CASE,
