@@ -70,24 +70,26 @@ fn scale_of(e: i8) -> f32 {
     (f32::from(e) / 4.0).exp2()
 }
 
-/// The exponent whose scale fits `max` (the largest absolute weight of a feature) into ±127.
+/// The exponent whose scale fits `max` (the largest absolute weight of a feature) into
+/// ±`levels`.
 #[cfg(feature = "train")]
-pub fn exponent_for(max: f32) -> i8 {
+fn exponent_for(max: f32, levels: f32) -> i8 {
     if max <= 0.0 {
         return i8::MIN;
     }
-    (4.0 * (max / 127.0).log2()).ceil().clamp(-127.0, 127.0) as i8
+    (4.0 * (max / levels).log2()).ceil().clamp(-127.0, 127.0) as i8
 }
 
-/// A feature's weights as multiples of its exponent's scale.
+/// A feature's weights as multiples (at most ±`levels`, ≤ 127) of its exponent's scale.
 #[cfg(feature = "train")]
-pub fn quantise(weights: &Scores) -> (i8, [i8; N_LABELS]) {
+pub fn quantise(weights: &Scores, levels: u8) -> (i8, [i8; N_LABELS]) {
+    let levels = f32::from(levels.clamp(1, 127));
     let max = weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
-    let e = exponent_for(max);
+    let e = exponent_for(max, levels);
     let s = scale_of(e);
     let mut q = [0i8; N_LABELS];
     for (q, w) in q.iter_mut().zip(weights) {
-        *q = (w / s).round().clamp(-127.0, 127.0) as i8;
+        *q = (w / s).round().clamp(-levels, levels) as i8;
     }
     (e, q)
 }

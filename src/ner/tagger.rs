@@ -7,7 +7,7 @@
 //! "Putin" in the body). Training (`train.rs`) and inference share every function here, so the
 //! features cannot drift apart.
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, CATEGORIES};
 use super::hash::{key, Hasher, IdMap};
 use crate::mention::Kind;
 use std::ops::Range;
@@ -134,10 +134,22 @@ mod cap {
     pub const PUNCT: u8 = 5;
 }
 
+/// The ASCII form of typographic punctuation. CoNLL-2003 is plain ASCII ("-", `"`, "'"), and
+/// web text is not: without this an en dash is an unknown word and joins names ("West – Putin").
+fn fold(c: char) -> char {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{2026}' => '.',
+        _ => c,
+    }
+}
+
 /// Hash of a word lowercased with every digit as `0`: the form gazetteers and word features use.
 pub fn norm_hash(word: &str) -> u64 {
     let mut h = Hasher::new();
-    for c in word.chars() {
+    for c in word.chars().map(fold) {
         if c.is_ascii_digit() {
             h.char('0');
         } else if c.is_ascii() {
@@ -203,6 +215,7 @@ mod t {
     pub const ROW: u8 = 24;
     pub const SHAPE_AHEAD: u8 = 25;
     pub const TOPIC_ROW: u8 = 26;
+    pub const TOPIC_GAZ: u8 = 29;
     pub const LW_PREV_CAP: u8 = 27;
     pub const LW_NEXT_CAP: u8 = 28;
     pub const Y1: u8 = 30;
@@ -321,10 +334,11 @@ fn tok(word: &str) -> Tok {
     let mut first_upper = false;
     let lower_chars: Vec<char> = word
         .chars()
+        .map(fold)
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_ascii_digit() { '0' } else { c })
         .collect();
-    for (n, c) in word.chars().enumerate() {
+    for (n, c) in word.chars().map(fold).enumerate() {
         w.char(if c.is_ascii_digit() { '0' } else { c });
         let class = if c.is_uppercase() {
             upper += 1;
@@ -451,11 +465,12 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
             out.push(key(t::GAZ_CAP, u64::from(b), u64::from(me.cap) | shouted << 8));
         }
     }
-    let cats = |g: u32| (0..5).fold(0u64, |m, c| m | u64::from((g >> (4 * c)) & 0xF != 0) << c);
+    let cats = |g: u32| (0..CATEGORIES.len()).fold(0u64, |m, c| m | u64::from((g >> (4 * c)) & 0xF != 0) << c);
     out.push(key(t::GAZ_PREV, cats(gaz_at(ii - 1)), cats(me.gaz)));
     out.push(key(t::GAZ_NEXT, cats(gaz_at(ii + 1)), cats(me.gaz)));
     let mine = u64::from(me.cap) | shouted << 8;
     out.push(key(t::TOPIC, me.topic, mine | cap_at(ii + 1) << 16));
+    out.push(key(t::TOPIC_GAZ, me.topic, mine | cats(me.gaz) << 16));
     if me.row {
         out.push(key(t::ROW, mine, cap_at(ii - 1) << 8 | cap_at(ii + 1)));
         out.push(key(t::TOPIC_ROW, me.topic, mine | cap_at(ii - 1) << 16 | shape_at(ii + 1) << 24));
@@ -504,25 +519,24 @@ impl DocStats {
     }
 }
 
-/// Keys of the features that depend on the previous labels and, in the second pass, on the
-/// first pass's labels.
-fn dynamic_keys(
-    doc: &Doc,
-    sent: &Range<usize>,
-    i: usize,
-    y1: u8,
-    y2: u8,
-    stats: Option<&DocStats>,
-    out: &mut Vec<u32>,
-) {
+/// Keys of the features that depend on the two previous labels.
+fn label_keys(doc: &Doc, i: usize, y1: u8, y2: u8, out: &mut Vec<u32>) {
     let me = &doc.toks[i];
     let (y1, y2) = (u64::from(y1), u64::from(y2));
     out.push(key(t::Y1, y1, 0));
     out.push(key(t::Y2, y1, y2));
     out.push(key(t::Y1_LW, y1, me.lw));
     out.push(key(t::Y1_SHAPE, y1, me.shape));
-    out.push(key(t::Y1_CAP, y1, u64::from(me.cap) | u64::from(me.shouted) << 8));
-    let Some(stats) = stats else { return };
+    out.push(key(
+        t::Y1_CAP,
+        y1,
+        u64::from(me.cap) | u64::from(me.shouted) << 8,
+    ));
+}
+
+/// Keys of the second pass's features: what the first pass said in the document.
+fn doc_keys(doc: &Doc, sent: &Range<usize>, i: usize, stats: &DocStats, out: &mut Vec<u32>) {
+    let me = &doc.toks[i];
     let p1 = |j: usize| {
         if sent.contains(&j) {
             u64::from(stats.labels.get(j).copied().unwrap_or(0))
@@ -565,49 +579,126 @@ fn dynamic_keys(
     }
 }
 
-/// Greedy decoding of one sentence, with `static_scores[i]` the summed static features of
-/// token `i` of the document.
+/// How many label sequences the decoder keeps. Greedy decoding (1) cannot take back a `B`:
+/// "RIA news agency." would become a four-token name because nothing but `I`/`L` may follow
+/// it. A small beam can, and costs little, since only the five label features are scored per
+/// hypothesis.
+const BEAM: usize = 4;
+
+/// Local scores become log-probabilities `(s - max) / T - log Z` before they are summed
+/// along a sequence; Z sums over all labels, allowed or not, so that a forced continuation the
+/// model dislikes (an `I` it would rather call `O`) costs what it should. T was chosen on dev.
+fn temperature() -> f32 {
+    std::env::var("NER_T").ok().and_then(|v| v.parse().ok()).unwrap_or(TEMPERATURE)
+}
+
+const TEMPERATURE: f32 = 10.0;
+
+fn beam_width() -> usize {
+    std::env::var("NER_BEAM").ok().and_then(|v| v.parse().ok()).unwrap_or(BEAM)
+}
+
+/// A partial label sequence in the beam.
+#[derive(Clone, Copy)]
+struct Hyp {
+    score: f32,
+    y1: u8,
+    y2: u8,
+    /// Index of this hypothesis's last step in the history.
+    at: u32,
+}
+
+/// Beam decoding of one sentence; `base[i]` holds the label-independent scores of token `i`.
 fn decode_sentence(
     doc: &Doc,
     sent: &Range<usize>,
-    static_scores: &[Scores],
+    base: &[Scores],
     weights: &impl Weights,
-    stats: Option<&DocStats>,
     keys: &mut Vec<u32>,
     labels: &mut [u8],
 ) {
-    let (mut y1, mut y2) = (START, START);
+    // (label, parent step) per step, for reading the best sequence back.
+    let mut history: Vec<(u8, u32)> = Vec::with_capacity(sent.len() * BEAM);
+    let mut beam = vec![Hyp {
+        score: 0.0,
+        y1: START,
+        y2: START,
+        at: u32::MAX,
+    }];
+    let mut next: Vec<Hyp> = Vec::with_capacity(BEAM * N_LABELS);
     for i in sent.clone() {
-        let mut scores = static_scores[i];
-        keys.clear();
-        dynamic_keys(doc, sent, i, y1, y2, stats, keys);
-        for &k in keys.iter() {
-            weights.add(k, &mut scores);
+        let last = i + 1 == sent.end;
+        next.clear();
+        for h in &beam {
+            let mut scores = base[i];
+            keys.clear();
+            label_keys(doc, i, h.y1, h.y2, keys);
+            for &k in keys.iter() {
+                weights.add(k, &mut scores);
+            }
+            // See TEMPERATURE.
+            let max = scores.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x));
+            let mut z = 0.0f32;
+            for &s in &scores {
+                z += ((s - max) / temperature()).exp();
+            }
+            let log_z = z.ln();
+            for (l, &s) in scores.iter().enumerate() {
+                let l = l as u8;
+                if allowed(h.y1, l, last) {
+                    next.push(Hyp {
+                        score: h.score + (s - max) / temperature() - log_z,
+                        y1: l,
+                        y2: h.y1,
+                        at: h.at,
+                    });
+                }
+            }
         }
-        let best = best_allowed(&scores, y1, i + 1 == sent.end);
-        labels[i] = best;
-        (y2, y1) = (y1, best);
-    }
-}
-
-/// The best-scoring label allowed after `prev`.
-pub fn best_allowed(scores: &Scores, prev: u8, last: bool) -> u8 {
-    let mut best = 0u8;
-    let mut best_score = f32::NEG_INFINITY;
-    for (l, &s) in scores.iter().enumerate() {
-        let l = l as u8;
-        if s > best_score && allowed(prev, l, last) {
-            best = l;
-            best_score = s;
+        next.sort_by(|a, b| b.score.total_cmp(&a.score));
+        beam.clear();
+        for c in &next {
+            // Hypotheses ending in the same two labels have the same future: keep the best.
+            if beam.len() == beam_width() || beam.iter().any(|b| b.y1 == c.y1 && b.y2 == c.y2) {
+                continue;
+            }
+            history.push((c.y1, c.at));
+            beam.push(Hyp {
+                at: (history.len() - 1) as u32,
+                ..*c
+            });
         }
     }
-    best
+    let mut at = beam.first().map_or(u32::MAX, |h| h.at);
+    for i in sent.clone().rev() {
+        let Some(&(l, parent)) = history.get(at as usize) else { break };
+        labels[i] = l;
+        at = parent;
+    }
 }
 
 /// Tags a document: one label per token.
 pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
-    let mut static_scores = vec![[0.0f32; N_LABELS]; doc.len()];
-    for (i, s) in static_scores.iter_mut().enumerate() {
+    let mut base = static_scores(doc, weights);
+    let mut keys = Vec::with_capacity(16);
+    let first = decode(doc, &base, weights, &mut keys);
+    let stats = DocStats::new(doc, first);
+    for sent in &doc.sentences {
+        for i in sent.clone() {
+            keys.clear();
+            doc_keys(doc, sent, i, &stats, &mut keys);
+            for &k in keys.iter() {
+                weights.add(k, &mut base[i]);
+            }
+        }
+    }
+    decode(doc, &base, weights, &mut keys)
+}
+
+/// The label-independent scores of the first pass: the static features.
+fn static_scores(doc: &Doc, weights: &impl Weights) -> Vec<Scores> {
+    let mut base = vec![[0.0f32; N_LABELS]; doc.len()];
+    for (i, s) in base.iter_mut().enumerate() {
         let (a, b) = (doc.offsets.get(i), doc.offsets.get(i + 1));
         if let (Some(&a), Some(&b)) = (a, b) {
             for &k in &doc.keys[a as usize..b as usize] {
@@ -615,25 +706,21 @@ pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
             }
         }
     }
-    let mut keys = Vec::with_capacity(16);
-    let mut first = vec![0u8; doc.len()];
+    base
+}
+
+fn decode(doc: &Doc, base: &[Scores], weights: &impl Weights, keys: &mut Vec<u32>) -> Vec<u8> {
+    let mut labels = vec![0u8; doc.len()];
     for sent in &doc.sentences {
-        decode_sentence(doc, sent, &static_scores, weights, None, &mut keys, &mut first);
+        decode_sentence(doc, sent, base, weights, keys, &mut labels);
     }
-    let stats = DocStats::new(doc, first);
-    let mut second = vec![0u8; doc.len()];
-    for sent in &doc.sentences {
-        decode_sentence(
-            doc,
-            sent,
-            &static_scores,
-            weights,
-            Some(&stats),
-            &mut keys,
-            &mut second,
-        );
-    }
-    second
+    labels
+}
+
+/// The first pass alone (for training the second: see `train.rs`).
+#[cfg(feature = "train")]
+pub fn first_pass(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
+    decode(doc, &static_scores(doc, weights), weights, &mut Vec::new())
 }
 
 /// Training access: every feature key of token `i` (static and dynamic), for the perceptron's
@@ -651,7 +738,10 @@ pub fn all_keys(
     out.clear();
     let (a, b) = (doc.offsets[i] as usize, doc.offsets[i + 1] as usize);
     out.extend_from_slice(&doc.keys[a..b]);
-    dynamic_keys(doc, sent, i, y1, y2, stats, out);
+    label_keys(doc, i, y1, y2, out);
+    if let Some(stats) = stats {
+        doc_keys(doc, sent, i, stats, out);
+    }
 }
 
 #[cfg(test)]

@@ -30,8 +30,11 @@ pub struct Options {
     pub epochs: usize,
     /// Epochs of each jackknife first-pass model.
     pub jackknife_epochs: usize,
-    /// Weights smaller than this (in perceptron updates) are dropped, and features left with none.
+    /// Weights smaller than this (in perceptron updates) are dropped, and features left with
+    /// none.
     pub prune: f32,
+    /// Weights are stored as multiples of their feature's scale, at most this many (≤ 127).
+    pub levels: u8,
 }
 
 impl Default for Options {
@@ -42,13 +45,14 @@ impl Default for Options {
             out: "data/ner/model.bin".into(),
             epochs: 12,
             jackknife_epochs: 6,
-            prune: 0.1,
+            prune: 1.0,
+            levels: 127,
         }
     }
 }
 
 impl Options {
-    /// Reads `--train F --dev F --out F --epochs N --jackknife-epochs N --prune N`.
+    /// Reads `--train F --dev F --out F --epochs N --jackknife-epochs N --prune W --levels N`.
     pub fn parse(args: &[String]) -> Result<Options, String> {
         let mut o = Options::default();
         let mut it = args.iter();
@@ -65,6 +69,7 @@ impl Options {
                 "--epochs" => o.epochs = num(&value)?.max(1),
                 "--jackknife-epochs" => o.jackknife_epochs = num(&value)?.max(1),
                 "--prune" => o.prune = value.parse().map_err(|e| format!("{flag}: {e}"))?,
+                "--levels" => o.levels = num(&value)?.clamp(1, 127) as u8,
                 _ => return Err(format!("unknown option {flag}")),
             }
         }
@@ -190,7 +195,11 @@ fn learn_sentence(
         for &k in keys.iter() {
             p.add(k, &mut scores);
         }
-        let pred = tagger::best_allowed(&scores, y1, i + 1 == sent.end);
+        // The model predicts freely, without the BILOU constraints decoding applies: it must
+        // learn to score a bad continuation low itself, or the beam cannot weigh a forced one.
+        let pred = (0..N_LABELS)
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+            .unwrap_or(0) as u8;
         let gold = ex.gold[i];
         if pred != gold {
             p.update(keys, gold, pred);
@@ -198,26 +207,6 @@ fn learn_sentence(
         p.t += 1.0;
         (y2, y1) = (y1, pred);
     }
-}
-
-/// First-pass labels of a document (no document-level features).
-fn first_pass(doc: &Doc, w: &impl Weights) -> Vec<u8> {
-    let mut labels = vec![0u8; doc.len()];
-    let mut keys = Vec::new();
-    for sent in &doc.sentences {
-        let (mut y1, mut y2) = (START_LABEL, START_LABEL);
-        for i in sent.clone() {
-            tagger::all_keys(doc, sent, i, y1, y2, None, &mut keys);
-            let mut scores = [0.0f32; N_LABELS];
-            for &k in keys.iter() {
-                w.add(k, &mut scores);
-            }
-            let l = tagger::best_allowed(&scores, y1, i + 1 == sent.end);
-            labels[i] = l;
-            (y2, y1) = (y1, l);
-        }
-    }
-    labels
 }
 
 /// Jackknifed first-pass labels for every training document.
@@ -239,7 +228,7 @@ fn jackknife(examples: &[Example], folds: usize, epochs: usize) -> Vec<Vec<u8>> 
         }
         let avg = p.averaged();
         for d in (0..examples.len()).filter(|i| i % folds == fold) {
-            out[d] = first_pass(&examples[d].doc, &avg);
+            out[d] = tagger::first_pass(&examples[d].doc, &avg);
         }
         eprintln!(
             "jackknife fold {}/{folds}: {:.1} s",
@@ -258,7 +247,12 @@ fn read_docs(path: &str) -> Result<Vec<ConllDoc>, String> {
 }
 
 /// Prunes and quantises averaged weights, in file order.
-fn compact(index: &IdMap<u32, u32>, avg: &[Scores], prune: f32) -> Vec<(u32, i8, [i8; N_LABELS])> {
+fn compact(
+    index: &IdMap<u32, u32>,
+    avg: &[Scores],
+    prune: f32,
+    levels: u8,
+) -> Vec<(u32, i8, [i8; N_LABELS])> {
     let mut features: Vec<(u32, i8, [i8; N_LABELS])> = index
         .iter()
         .filter_map(|(&k, &row)| {
@@ -269,12 +263,57 @@ fn compact(index: &IdMap<u32, u32>, avg: &[Scores], prune: f32) -> Vec<(u32, i8,
                     *x = 0.0;
                 }
             }
-            let (e, q) = quantise(&w);
+            let (e, q) = quantise(&w, levels);
             q.iter().any(|&x| x != 0).then_some((k, e, q))
         })
         .collect();
     features.sort_unstable_by_key(|&(k, _, _)| k);
     features
+}
+
+/// Trains the final two-pass model; returns it with the averaged weights of its best epoch on
+/// dev.
+fn train_final(
+    o: &Options,
+    examples: &[Example],
+    stats: &[DocStats],
+    dev: &[ConllDoc],
+    dev_docs: &[Doc],
+    started: Instant,
+) -> (Perceptron, Vec<Scores>) {
+    let mut p = Perceptron::new();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng(0x5EED_FFFF);
+    let mut keys = Vec::new();
+    let mut best: Option<(f64, usize, Vec<Scores>)> = None;
+    for epoch in 1..=o.epochs {
+        rng.shuffle(&mut order);
+        for &d in &order {
+            let ex = &examples[d];
+            for sent in &ex.doc.sentences {
+                learn_sentence(&mut p, ex, sent, None, &mut keys);
+                learn_sentence(&mut p, ex, sent, Some(&stats[d]), &mut keys);
+            }
+        }
+        let avg = p.averaged();
+        let mut i = 0;
+        let report = conll::evaluate(dev, |_| {
+            i += 1;
+            tagger::tag(&dev_docs[i - 1], &avg)
+        });
+        let f = report.overall.prf().2;
+        eprintln!(
+            "epoch {epoch}: dev F1 {f:.2} ({} features, {:.0} s)",
+            p.w.len(),
+            started.elapsed().as_secs_f64()
+        );
+        if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
+            best = Some((f, epoch, avg.avg));
+        }
+    }
+    let (f, epoch, avg) = best.unwrap_or((0.0, 0, Vec::new()));
+    eprintln!("best: epoch {epoch}, dev F1 {f:.2}");
+    (p, avg)
 }
 
 /// Runs the whole training and writes the model.
@@ -306,40 +345,8 @@ pub fn run(o: &Options) -> Result<(), String> {
         .zip(first)
         .map(|(ex, labels)| DocStats::new(&ex.doc, labels))
         .collect();
-
-    let mut p = Perceptron::new();
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng(0x5EED_FFFF);
-    let mut keys = Vec::new();
-    let mut best: Option<(f64, usize, Vec<Scores>)> = None;
-    for epoch in 1..=o.epochs {
-        rng.shuffle(&mut order);
-        for &d in &order {
-            let ex = &examples[d];
-            for sent in &ex.doc.sentences {
-                learn_sentence(&mut p, ex, sent, None, &mut keys);
-                learn_sentence(&mut p, ex, sent, Some(&stats[d]), &mut keys);
-            }
-        }
-        let avg = p.averaged();
-        let mut i = 0;
-        let report = conll::evaluate(&dev, |_| {
-            i += 1;
-            tagger::tag(&dev_docs[i - 1], &avg)
-        });
-        let f = report.overall.prf().2;
-        eprintln!(
-            "epoch {epoch}: dev F1 {f:.2} ({} features, {:.0} s)",
-            p.w.len(),
-            started.elapsed().as_secs_f64()
-        );
-        if best.as_ref().is_none_or(|(bf, _, _)| f > *bf) {
-            best = Some((f, epoch, avg.avg));
-        }
-    }
-    let (f, epoch, avg) = best.ok_or("no epoch ran")?;
-    eprintln!("best: epoch {epoch}, dev F1 {f:.2}");
-    let features = compact(&p.index, &avg, o.prune);
+    let (p, avg) = train_final(o, &examples, &stats, &dev, &dev_docs, started);
+    let features = compact(&p.index, &avg, o.prune, o.levels);
     let bytes = Model::write(&features);
     let model = Model::read(&bytes).map_err(|e| format!("written model does not read: {e}"))?;
     let mut i = 0;
