@@ -76,6 +76,42 @@ fn type_of(l: u8) -> u8 {
 /// kind; nothing else may continue one). `last` marks a sentence's final token, where no name
 /// may stay open.
 fn allowed(prev: u8, next: u8, last: bool) -> bool {
+    ALLOWED
+        .get(prev as usize)
+        .is_some_and(|row| row[next as usize % N_LABELS] & (1 << u8::from(last)) != 0)
+}
+
+/// [`allowed`] as a table: `ALLOWED[prev][next]` has bit 0 set if allowed anywhere, bit 1 if
+/// allowed at a sentence's end.
+const ALLOWED: [[u8; N_LABELS]; N_LABELS + 1] = {
+    let mut table = [[0u8; N_LABELS]; N_LABELS + 1];
+    let mut prev = 0;
+    while prev <= N_LABELS {
+        let mut next = 0;
+        while next < N_LABELS {
+            let ok = if is_open(prev) {
+                next > 0 && (next - 1) / 4 == (prev - 1) / 4 && matches!((next - 1) % 4, 1 | 2)
+            } else {
+                next == 0 || (next - 1) % 4 == 0 || (next - 1) % 4 == 3
+            };
+            if ok {
+                table[prev][next] = 1 | if is_open(next) { 0 } else { 2 };
+            }
+            next += 1;
+        }
+        prev += 1;
+    }
+    table
+};
+
+/// Whether label `l` leaves a name open: B or I. Label l > 0 is B, I, L, U of kind
+/// (l - 1) / 4 for (l - 1) % 4 = 0, 1, 2, 3.
+const fn is_open(l: usize) -> bool {
+    l > 0 && l < N_LABELS && (l - 1) % 4 < 2
+}
+
+#[cfg(test)]
+fn allowed_by_parts(prev: u8, next: u8, last: bool) -> bool {
     let open = |l: u8| matches!(part(l), Part::Begin(_) | Part::Inside(_));
     let ok = if open(prev) {
         matches!(part(next), Part::Inside(_) | Part::Last(_)) && type_of(next) == type_of(prev)
@@ -347,17 +383,16 @@ fn tok(word: &str) -> Tok {
     let (mut upper, mut lower, mut digit, mut other) = (0, 0, 0, 0);
     let mut last_class = '\0';
     let mut first_upper = false;
-    let lower_chars: Vec<char> = word
-        .chars()
-        .map(fold)
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_ascii_digit() { '0' } else { c })
-        .collect();
-    for (n, c) in word.chars().map(fold).enumerate() {
+    // Affixes of the lowercased word: prefixes hashed as the chars come, the last four chars
+    // kept in a ring for the suffixes.
+    let mut pre = [Hasher::new(); 3];
+    let mut ring = ['\0'; 4];
+    let mut n = 0usize;
+    for (k, c) in word.chars().map(fold).enumerate() {
         w.char(if c.is_ascii_digit() { '0' } else { c });
         let class = if c.is_uppercase() {
             upper += 1;
-            first_upper |= n == 0;
+            first_upper |= k == 0;
             'X'
         } else if c.is_lowercase() {
             lower += 1;
@@ -373,6 +408,21 @@ fn tok(word: &str) -> Tok {
             shape.char(class);
         }
         last_class = class;
+        let mut push = |l: char| {
+            let l = if l.is_ascii_digit() { '0' } else { l };
+            for (j, h) in pre.iter_mut().enumerate() {
+                if n <= j {
+                    h.char(l);
+                }
+            }
+            ring[n % 4] = l;
+            n += 1;
+        };
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(push);
+        }
     }
     t.w = w.finish();
     t.shape = shape.finish();
@@ -391,18 +441,17 @@ fn tok(word: &str) -> Tok {
     } else {
         cap::MIXED
     };
-    let n = lower_chars.len();
     for k in 0..3 {
-        let mut h = Hasher::new();
-        lower_chars.iter().take(k + 1).for_each(|&c| h.char(c));
-        t.pre[k] = if n > k + 1 { h.finish() } else { 0 };
+        t.pre[k] = if n > k + 1 { pre[k].finish() } else { 0 };
     }
     for k in 0..4 {
-        let mut h = Hasher::new();
-        lower_chars[n.saturating_sub(k + 1)..]
-            .iter()
-            .for_each(|&c| h.char(c));
-        t.suf[k] = if n > k + 1 { h.finish() } else { 0 };
+        if n > k + 1 {
+            let mut h = Hasher::new();
+            for j in (0..=k).rev() {
+                h.char(ring[(n - 1 - j) % 4]);
+            }
+            t.suf[k] = h.finish();
+        }
     }
     t
 }
@@ -808,5 +857,12 @@ mod tests {
         assert!(!allowed(b, u, false));
         assert!(!allowed(b, label(Part::Last(Kind::Per)), false));
         assert!(allowed(l, u, true));
+        for prev in 0..=N_LABELS as u8 {
+            for next in 0..N_LABELS as u8 {
+                for last in [false, true] {
+                    assert_eq!(allowed(prev, next, last), allowed_by_parts(prev, next, last));
+                }
+            }
+        }
     }
 }
