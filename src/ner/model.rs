@@ -44,21 +44,19 @@ impl std::fmt::Display for ModelError {
     }
 }
 
-/// One feature in the lookup table.
-#[derive(Clone, Copy, Default)]
-struct Entry {
-    /// The feature key; 0 marks an empty slot.
-    key: u32,
-    scale: f32,
-    weights: [i8; N_LABELS],
-}
-
-/// The weights, in an open-addressing table keyed by feature key. Entries hold their weights
-/// so that a lookup touches one place in memory: the tagger makes ~60 lookups a token, and
-/// cache misses are its main cost.
+/// The weights, in an open-addressing table keyed by feature key.
+///
+/// The tagger makes ~60 lookups a token and cache misses are its main cost, so the keys are an
+/// array of their own (half a megabyte, which stays in cache; many lookups miss and touch
+/// nothing else), and a batch lookup probes all of a token's keys before it reads any weights,
+/// so that the processor overlaps the memory accesses.
 pub struct Model {
-    /// Length is a power of two.
-    table: Vec<Entry>,
+    /// Slot → key; 0 marks an empty slot. Length is a power of two.
+    keys: Vec<u32>,
+    /// Slot → the feature's weights as multiples of its scale, then its exponent (see `scale_of`).
+    rows: Vec<[i8; N_LABELS + 1]>,
+    /// Exponent (as `u8`) → scale.
+    scales: [f32; 256],
     len: usize,
 }
 
@@ -159,28 +157,36 @@ impl Model {
             .collect();
         let exponents: Vec<i8> = r.take(n)?.iter().map(|&b| b as i8).collect();
         let size = ((n as f64 / MAX_LOAD) as usize + 1).next_power_of_two().max(16);
-        let mut table = vec![Entry::default(); size];
+        let mut slots = vec![0u32; size];
+        let mut rows = vec![[0i8; N_LABELS + 1]; size];
         for ((&k, &mask), &e) in keys.iter().zip(&masks).zip(&exponents) {
-            let mut entry = Entry {
-                key: k,
-                scale: scale_of(e),
-                weights: [0; N_LABELS],
-            };
-            for (l, w) in entry.weights.iter_mut().enumerate() {
+            let mut row = [0i8; N_LABELS + 1];
+            for (l, w) in row[..N_LABELS].iter_mut().enumerate() {
                 if mask & (1 << l) != 0 {
                     *w = r.take(1)?[0] as i8;
                 }
             }
+            row[N_LABELS] = e;
             let mut s = k as usize & (size - 1);
-            while table[s].key != 0 {
+            while slots[s] != 0 {
                 s = (s + 1) & (size - 1);
             }
-            table[s] = entry;
+            slots[s] = k;
+            rows[s] = row;
         }
         if r.at != bytes.len() {
             return Err(ModelError::Truncated);
         }
-        Ok(Model { table, len: n })
+        let mut scales = [0.0f32; 256];
+        for (e, slot) in scales.iter_mut().enumerate() {
+            *slot = scale_of(e as u8 as i8);
+        }
+        Ok(Model {
+            keys: slots,
+            rows,
+            scales,
+            len: n,
+        })
     }
 
     /// Writes `features` (key, exponent, multiples) in the file format.
@@ -220,22 +226,55 @@ impl Model {
     }
 }
 
-impl Weights for Model {
-    fn add(&self, key: u32, scores: &mut Scores) {
-        let mask = self.table.len() - 1;
+impl Model {
+    /// The slot holding `key`, if any.
+    fn slot(&self, key: u32) -> Option<usize> {
+        let mask = self.keys.len() - 1;
         let mut s = key as usize & mask;
         loop {
-            let e = &self.table[s];
-            if e.key == key {
-                for (score, &x) in scores.iter_mut().zip(&e.weights) {
-                    *score += f32::from(x) * e.scale;
-                }
-                return;
+            let k = self.keys[s];
+            if k == key {
+                return Some(s);
             }
-            if e.key == 0 {
-                return;
+            if k == 0 {
+                return None;
             }
             s = (s + 1) & mask;
+        }
+    }
+
+    fn add_slot(&self, slot: usize, scores: &mut Scores) {
+        let row = &self.rows[slot];
+        let scale = self.scales[row[N_LABELS] as u8 as usize];
+        for (score, &x) in scores.iter_mut().zip(&row[..N_LABELS]) {
+            *score += f32::from(x) * scale;
+        }
+    }
+}
+
+/// Keys probed before weights are read, in [`Model::add_all`].
+const BATCH: usize = 64;
+
+impl Weights for Model {
+    fn add(&self, key: u32, scores: &mut Scores) {
+        if let Some(s) = self.slot(key) {
+            self.add_slot(s, scores);
+        }
+    }
+
+    fn add_all(&self, keys: &[u32], scores: &mut Scores) {
+        for chunk in keys.chunks(BATCH) {
+            let mut found = [0usize; BATCH];
+            let mut n = 0;
+            for &k in chunk {
+                if let Some(s) = self.slot(k) {
+                    found[n] = s;
+                    n += 1;
+                }
+            }
+            for &s in &found[..n] {
+                self.add_slot(s, scores);
+            }
         }
     }
 }

@@ -158,6 +158,13 @@ pub fn spans(labels: &[u8]) -> Vec<(Range<usize>, Kind)> {
 pub trait Weights {
     /// Adds the weights of feature `key` to `scores` (nothing for an unknown key).
     fn add(&self, key: u32, scores: &mut Scores);
+
+    /// Adds the weights of all `keys`.
+    fn add_all(&self, keys: &[u32], scores: &mut Scores) {
+        for &k in keys {
+            self.add(k, scores);
+        }
+    }
 }
 
 /// Capitalisation class of a token.
@@ -659,6 +666,10 @@ fn doc_keys(doc: &Doc, sent: &Range<usize>, i: usize, stats: &DocStats, out: &mu
 /// hypothesis.
 const BEAM: usize = 4;
 
+/// Hypotheses less likely than the best by more than this factor (in log) leave the beam: where
+/// the model is sure, one hypothesis goes on and decoding costs what greedy decoding does.
+const BEAM_MARGIN: f32 = 5.0;
+
 /// Local scores become log-probabilities `(s - max) / T - log Z` before they are summed
 /// along a sequence; Z sums over all labels, allowed or not, so that a forced continuation the
 /// model dislikes (an `I` it would rather call `O`) costs what it should. T = 20 was chosen on
@@ -797,7 +808,8 @@ fn decode_sentence(
             }
         }
         beam.clear();
-        for c in &next {
+        let best = next.iter().fold(f32::NEG_INFINITY, |m, c| m.max(c.score));
+        for c in next.iter().filter(|c| c.score >= best - BEAM_MARGIN) {
             history.push((c.y1, c.at));
             beam.push(Hyp {
                 at: (history.len() - 1) as u32,
@@ -825,9 +837,7 @@ pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
         for i in sent.clone() {
             keys.clear();
             doc_keys(doc, sent, i, &stats, &mut keys);
-            for &k in keys.iter() {
-                weights.add(k, &mut base[i]);
-            }
+            weights.add_all(&keys, &mut base[i]);
         }
     }
     decode(doc, &base, weights, &trans)
@@ -839,9 +849,7 @@ fn static_scores(doc: &Doc, weights: &impl Weights) -> Vec<Scores> {
     for (i, s) in base.iter_mut().enumerate() {
         let (a, b) = (doc.offsets.get(i), doc.offsets.get(i + 1));
         if let (Some(&a), Some(&b)) = (a, b) {
-            for &k in &doc.keys[a as usize..b as usize] {
-                weights.add(k, s);
-            }
+            weights.add_all(&doc.keys[a as usize..b as usize], s);
         }
     }
     base
