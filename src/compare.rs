@@ -69,6 +69,6 @@ pub fn compare(a: &str, b: &str) -> Result<Comparison, Error> {
             }),
         }
     }
-    entities.sort_by(|x, y| (y.count_a + y.count_b).cmp(&(x.count_a + x.count_b)));
+    entities.sort_by_key(|e| std::cmp::Reverse(e.count_a + e.count_b));
     Ok(Comparison { a, b, entities })
 }

@@ -147,6 +147,7 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         .map(|m| strip_title(text, *m))
         .filter(|m| !m.span.is_empty())
         .collect();
+    let mentions = split_compounds(text, &mentions);
     let keys: Vec<String> = mentions.iter().map(|m| key(m.span.of(text))).collect();
 
     // Union-find over mention indices.
@@ -361,6 +362,60 @@ fn compatible(short: Kind, long: Kind) -> bool {
     short == long || (long == Kind::Per && short != Kind::Loc)
 }
 
+/// Hyphenated compounds of names the article also uses alone ("Iran-Russia ties",
+/// "Russian-Iranian", "Iran-backed", "anti-Israel") become mentions of those names: they name
+/// both, and kept whole they would join either one and so join the two ("Iran" and "Russia"
+/// as one entity). A compound whose parts do not stand alone elsewhere ("Nagorno-Karabakh",
+/// "Mercedes-Benz") is a name of its own and stays whole.
+fn split_compounds(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    let is_compound = |s: &str| s.contains(is_hyphen) && !s.contains(char::is_whitespace);
+    // Keys of the names used alone, with their kinds.
+    let alone: Vec<(String, Kind)> = mentions
+        .iter()
+        .filter(|m| !is_compound(m.span.of(text)))
+        .map(|m| (key(m.span.of(text)), m.kind))
+        .collect();
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let s = m.span.of(text);
+        if !is_compound(s) {
+            out.push(*m);
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for (i, c) in s
+            .char_indices()
+            .filter(|&(_, c)| is_hyphen(c))
+            .chain([(s.len(), '-')])
+        {
+            let part = &s[start..i];
+            if part.chars().next().is_some_and(char::is_uppercase) {
+                parts.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+        let named: Option<Vec<Mention>> = parts
+            .iter()
+            .map(|&(a, b)| {
+                let k = key(&s[a..b]);
+                let kind = alone.iter().find(|(ak, _)| *ak == k)?.1;
+                let base = m.span.start as usize;
+                Some(Mention {
+                    span: Span::new(base + a, base + b),
+                    kind,
+                })
+            })
+            .collect();
+        match named {
+            Some(named) if !named.is_empty() => out.extend(named),
+            _ => out.push(*m),
+        }
+    }
+    out
+}
+
 /// Drops leading titles and roles from a person's mention: everything up to the last title word
 /// before the name ("Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov").
 fn strip_title(text: &str, m: Mention) -> Mention {
@@ -464,6 +519,29 @@ mod tests {
             ],
         );
         assert_eq!(got, [("Shanghai Cooperation Organisation".into(), Org, 3)]);
+    }
+
+    #[test]
+    fn compounds_of_names_used_alone_are_split() {
+        let text = "Iran and Russia: Iran-Russia ties, Iran-backed groups, Nagorno-Karabakh";
+        let got = run(
+            text,
+            &[
+                ("Iran", Loc),
+                ("Russia", Loc),
+                ("Iran-Russia", Loc),
+                ("Iran-backed", Misc),
+                ("Nagorno-Karabakh", Loc),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Iran".into(), Loc, 3),
+                ("Russia".into(), Loc, 2),
+                ("Nagorno-Karabakh".into(), Loc, 1)
+            ]
+        );
     }
 
     #[test]

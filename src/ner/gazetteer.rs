@@ -29,9 +29,7 @@ const PHRASE_SEED: u64 = 0x51_7CC1_B727_220A;
 
 /// Hash of a phrase from its tokens' normalised hashes; the same for a list entry and text.
 fn phrase_hash(tokens: impl Iterator<Item = u64>) -> u64 {
-    tokens.fold(PHRASE_SEED, |h, t| {
-        super::hash::mix(h.rotate_left(17) ^ t)
-    })
+    tokens.fold(PHRASE_SEED, |h, t| super::hash::mix(h.rotate_left(17) ^ t))
 }
 
 impl Gazetteer {

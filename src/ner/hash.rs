@@ -25,13 +25,6 @@ impl Hasher {
     }
 }
 
-/// Hashes a string's chars as they are.
-pub fn str_hash(s: &str) -> u64 {
-    let mut h = Hasher::new();
-    s.chars().for_each(|c| h.char(c));
-    h.finish()
-}
-
 /// A final avalanche (splitmix64's), so that every input bit moves every output bit.
 pub fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

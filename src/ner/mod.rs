@@ -112,20 +112,3 @@ mod tests {
         }
     }
 }
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dump() {
-        let Ok(path) = std::env::var("NER_TEXT") else { return };
-        let text = std::fs::read_to_string(path).unwrap();
-        let tokens = crate::segment::tokenize(&text, crate::span::Span::new(0, text.len()));
-        let sentences = crate::segment::sentences(&text, &tokens);
-        let words: Vec<&str> = tokens.iter().map(|t| t.span.of(&text)).collect();
-        let ranges: Vec<_> = sentences.iter().map(|s| s.tokens.clone()).collect();
-        let labels = super::tag_words(&words, &ranges);
-        for s in &ranges {
-            let line: Vec<String> = s.clone().map(|i| format!("{}/{:?}", words[i], super::tagger::part(labels[i]))).collect();
-            eprintln!("{}", line.join(" "));
-        }
-    }
-}

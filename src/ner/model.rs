@@ -37,7 +37,9 @@ impl std::fmt::Display for ModelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ModelError::Magic => write!(f, "not a Parallax entity model (bad magic bytes)"),
-            ModelError::Labels(n) => write!(f, "model has {n} labels, this build expects {N_LABELS}"),
+            ModelError::Labels(n) => {
+                write!(f, "model has {n} labels, this build expects {N_LABELS}")
+            }
             ModelError::Truncated => write!(f, "model file is truncated or has trailing bytes"),
             ModelError::Order => write!(f, "model keys are not in ascending order"),
         }
@@ -57,6 +59,8 @@ pub struct Model {
     rows: Vec<[i8; N_LABELS + 1]>,
     /// Exponent (as `u8`) → scale.
     scales: [f32; 256],
+    /// Number of features.
+    #[cfg_attr(not(test), allow(dead_code))]
     len: usize,
 }
 
@@ -156,7 +160,9 @@ impl Model {
             .map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
             .collect();
         let exponents: Vec<i8> = r.take(n)?.iter().map(|&b| b as i8).collect();
-        let size = ((n as f64 / MAX_LOAD) as usize + 1).next_power_of_two().max(16);
+        let size = ((n as f64 / MAX_LOAD) as usize + 1)
+            .next_power_of_two()
+            .max(16);
         let mut slots = vec![0u32; size];
         let mut rows = vec![[0i8; N_LABELS + 1]; size];
         for ((&k, &mask), &e) in keys.iter().zip(&masks).zip(&exponents) {
@@ -221,6 +227,7 @@ impl Model {
     }
 
     /// Number of features.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.len
     }

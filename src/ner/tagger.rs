@@ -37,6 +37,7 @@ pub enum Part {
 }
 
 /// The label index of `part`.
+#[cfg(any(test, feature = "cli"))]
 pub fn label(part: Part) -> u8 {
     let (k, p) = match part {
         Part::Out => return 0,
@@ -347,8 +348,16 @@ impl Doc {
         let mut around: IdMap<u64, u32> = IdMap::default();
         for s in &sentences {
             for i in s.clone() {
-                let prev = if i > s.start { gaz_cats(toks[i - 1].gaz) } else { 0 };
-                let next = if i + 1 < s.end { gaz_cats(toks[i + 1].gaz) } else { 0 };
+                let prev = if i > s.start {
+                    gaz_cats(toks[i - 1].gaz)
+                } else {
+                    0
+                };
+                let next = if i + 1 < s.end {
+                    gaz_cats(toks[i + 1].gaz)
+                } else {
+                    0
+                };
                 *around.entry(toks[i].lw).or_insert(0) |= prev | next << 8;
             }
         }
@@ -448,8 +457,8 @@ fn tok(word: &str) -> Tok {
     } else {
         cap::MIXED
     };
-    for k in 0..3 {
-        t.pre[k] = if n > k + 1 { pre[k].finish() } else { 0 };
+    for (k, (slot, h)) in t.pre.iter_mut().zip(pre).enumerate() {
+        *slot = if n > k + 1 { h.finish() } else { 0 };
     }
     for k in 0..4 {
         if n > k + 1 {
@@ -478,12 +487,9 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
         sent.contains(&j).then(|| &toks[j])
     };
     let ii = i as isize;
-    let lw_at = |j: isize| {
-        at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.lw)
-    };
-    let shape_at = |j: isize| {
-        at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.shape)
-    };
+    let lw_at = |j: isize| at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.lw);
+    let shape_at =
+        |j: isize| at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.shape);
     let cap_at = |j: isize| at(j).map_or(9, |t| u64::from(t.cap));
     let gaz_at = |j: isize| at(j).map_or(0, |t| t.gaz);
     let me = &toks[i];
@@ -538,7 +544,11 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
     for b in 0..32u32 {
         if me.gaz & (1 << b) != 0 {
             out.push(key(t::GAZ, u64::from(b), 0));
-            out.push(key(t::GAZ_CAP, u64::from(b), u64::from(me.cap) | shouted << 8));
+            out.push(key(
+                t::GAZ_CAP,
+                u64::from(b),
+                u64::from(me.cap) | shouted << 8,
+            ));
         }
     }
     let cats = |g: u32| u64::from(gaz_cats(g));
@@ -549,11 +559,19 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
     out.push(key(t::TOPIC_GAZ, me.topic, mine | cats(me.gaz) << 16));
     if me.row {
         out.push(key(t::ROW, mine, cap_at(ii - 1) << 8 | cap_at(ii + 1)));
-        out.push(key(t::TOPIC_ROW, me.topic, mine | cap_at(ii - 1) << 16 | shape_at(ii + 1) << 24));
+        out.push(key(
+            t::TOPIC_ROW,
+            me.topic,
+            mine | cap_at(ii - 1) << 16 | shape_at(ii + 1) << 24,
+        ));
     }
     out.push(key(t::LW_PREV_CAP, lw_at(ii - 1), mine));
     out.push(key(t::LW_NEXT_CAP, lw_at(ii + 1), mine));
-    out.push(key(t::SHAPE_AHEAD, mine, shape_at(ii + 1) ^ shape_at(ii + 2).rotate_left(7)));
+    out.push(key(
+        t::SHAPE_AHEAD,
+        mine,
+        shape_at(ii + 1) ^ shape_at(ii + 2).rotate_left(7),
+    ));
     if !matches!(me.cap, cap::LOWER | cap::PUNCT | cap::DIGIT) {
         out.push(key(t::DOC_AROUND, u64::from(me.doc_around), mine));
     }
@@ -695,7 +713,8 @@ fn exp_neg(x: f32) -> f32 {
     let f = y - i;
     // Taylor series of 2^f = e^(f ln 2) on [0, 1), to the fifth power.
     let p = 1.0
-        + f * (0.693_147_2 + f * (0.240_226_5 + f * (0.055_504_1 + f * (0.009_618_1 + f * 0.001_333_4))));
+        + f * (std::f32::consts::LN_2
+            + f * (0.240_226_5 + f * (0.055_504_1 + f * (0.009_618_1 + f * 0.001_333_4))));
     let bits = ((i as i32 + 127) as u32) << 23;
     f32::from_bits(bits) * p
 }
@@ -759,7 +778,11 @@ fn decode_sentence(
                     weights.add(key(t::Y1_LW, y1, me.lw), &mut s);
                     weights.add(key(t::Y1_SHAPE, y1, me.shape), &mut s);
                     weights.add(
-                        key(t::Y1_CAP, y1, u64::from(me.cap) | u64::from(me.shouted) << 8),
+                        key(
+                            t::Y1_CAP,
+                            y1,
+                            u64::from(me.cap) | u64::from(me.shouted) << 8,
+                        ),
                         &mut s,
                     );
                     memo.push((h.y1, s));
@@ -820,7 +843,9 @@ fn decode_sentence(
     let best = beam.iter().max_by(|a, b| a.score.total_cmp(&b.score));
     let mut at = best.map_or(u32::MAX, |h| h.at);
     for i in sent.clone().rev() {
-        let Some(&(l, parent)) = history.get(at as usize) else { break };
+        let Some(&(l, parent)) = history.get(at as usize) else {
+            break;
+        };
         labels[i] = l;
         at = parent;
     }
@@ -900,7 +925,10 @@ mod tests {
         for k in 0..2000 {
             let x = -(k as f32) * 0.01;
             let (fast, exact) = (exp_neg(x), x.exp());
-            assert!((fast - exact).abs() <= 2e-4 * exact + 1e-30, "{x}: {fast} vs {exact}");
+            assert!(
+                (fast - exact).abs() <= 2e-4 * exact + 1e-30,
+                "{x}: {fast} vs {exact}"
+            );
         }
     }
 
@@ -951,7 +979,10 @@ mod tests {
         for prev in 0..=N_LABELS as u8 {
             for next in 0..N_LABELS as u8 {
                 for last in [false, true] {
-                    assert_eq!(allowed(prev, next, last), allowed_by_parts(prev, next, last));
+                    assert_eq!(
+                        allowed(prev, next, last),
+                        allowed_by_parts(prev, next, last)
+                    );
                 }
             }
         }
