@@ -43,9 +43,9 @@ impl Default for Options {
             train: "../shared/data/conll2003/train.txt".into(),
             dev: "../shared/data/conll2003/dev.txt".into(),
             out: "data/ner/model.bin".into(),
-            epochs: 12,
-            jackknife_epochs: 6,
-            prune: 1.0,
+            epochs: 15,
+            jackknife_epochs: 5,
+            prune: 0.5,
             levels: 127,
         }
     }
