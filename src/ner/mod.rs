@@ -105,6 +105,34 @@ mod tests {
         assert!(got.contains(&("Russia", Kind::Loc)), "{got:?}");
     }
 
+    /// For arbitrary text (a fixed-seed generator over letters of every case and width, digits,
+    /// punctuation, joiners and white space): no panic, and every name lies on char boundaries.
+    #[test]
+    fn random_text_gives_names_on_char_boundaries() {
+        const ALPHABET: &[&str] = &[
+            "A", "b", "É", "ß", "Putin", "MOSCOW", "’s", "'s", "-", "–", ".", ",", "U.S.", " ",
+            " ", "\n", "\n\n", "(", ")", "“", "”", "1", "2024", "👋", "\u{0}", "\u{FFFD}", "&",
+            "Ashgabat", "said", "of", "İ", "ǅ",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..(state % 60) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(ALPHABET[(state % ALPHABET.len() as u64) as usize]);
+            }
+            let tokens = segment::tokenize(&text, Span::new(0, text.len()));
+            let sentences = segment::sentences(&text, &tokens);
+            for m in recognize(&text, &tokens, &sentences) {
+                assert!(m.span.start < m.span.end, "{text:?}");
+                assert!(text.is_char_boundary(m.span.start as usize), "{text:?}");
+                assert!(text.is_char_boundary(m.span.end as usize), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
         for text in ["", " ", "\u{FFFD}\u{0}", "👋", "A", "...", "'s", "ÉÉÉ É"] {
