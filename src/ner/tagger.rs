@@ -769,6 +769,7 @@ fn decode_sentence(
         let me = &doc.toks[i];
         next.clear();
         memo.clear();
+        let mut floor = f32::NEG_INFINITY;
         for h in &beam {
             let own = match memo.iter().find(|(y, _)| *y == h.y1) {
                 Some((_, s)) => *s,
@@ -803,11 +804,14 @@ fn decode_sentence(
             let log_z = z.ln();
             for (l, &s) in scores.iter().enumerate() {
                 let l = l as u8;
-                if !allowed(h.y1, l, last) {
+                let score = h.score + (s - max) * INV_TEMPERATURE - log_z;
+                // Hypotheses come best first, so most candidates fall below the margin here.
+                if score < floor || !allowed(h.y1, l, last) {
                     continue;
                 }
+                floor = floor.max(score - BEAM_MARGIN);
                 let c = Hyp {
-                    score: h.score + (s - max) * INV_TEMPERATURE - log_z,
+                    score,
                     y1: l,
                     y2: h.y1,
                     at: h.at,
@@ -831,7 +835,8 @@ fn decode_sentence(
             }
         }
         beam.clear();
-        let best = next.iter().fold(f32::NEG_INFINITY, |m, c| m.max(c.score));
+        next.sort_unstable_by(|a, b| b.score.total_cmp(&a.score));
+        let best = next.first().map_or(f32::NEG_INFINITY, |c| c.score);
         for c in next.iter().filter(|c| c.score >= best - BEAM_MARGIN) {
             history.push((c.y1, c.at));
             beam.push(Hyp {
