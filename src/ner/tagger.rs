@@ -704,19 +704,20 @@ struct Hyp {
     at: u32,
 }
 
-/// `e^x` for `x ≤ 0`, to about 1e-4 relative error: 2^(x log2 e) split into an integer power
+/// `e^x` for `x ≤ 0`, to 3e-4 relative error: 2^(x log2 e) split into an integer power
 /// (put in the exponent bits) and a polynomial for the fraction. The beam needs 17 of these per
-/// hypothesis per token, and libm's `expf` was a tenth of the tagger's time.
+/// hypothesis per token; libm's `expf`, and even `floorf`, took a tenth of the tagger's time.
+/// Branch- and call-free, so the compiler vectorises the loop over labels.
 fn exp_neg(x: f32) -> f32 {
-    let y = (x * std::f32::consts::LOG2_E).max(-126.0);
-    let i = y.floor();
-    let f = y - i;
-    // Taylor series of 2^f = e^(f ln 2) on [0, 1), to the fifth power.
+    let y = (x * std::f32::consts::LOG2_E).clamp(-125.0, 0.0);
+    // Truncation toward zero: i ≤ 0 and the fraction f = y - i lies in (-1, 0].
+    let i = y as i32;
+    let f = y - i as f32;
+    // Taylor series of 2^f = e^(f ln 2), to the fifth power.
     let p = 1.0
         + f * (std::f32::consts::LN_2
             + f * (0.240_226_5 + f * (0.055_504_1 + f * (0.009_618_1 + f * 0.001_333_4))));
-    let bits = ((i as i32 + 127) as u32) << 23;
-    f32::from_bits(bits) * p
+    f32::from_bits(((i + 127) as u32) << 23) * p
 }
 
 /// What decoding needs besides the token scores: the summed weights of the label-pair features
@@ -797,10 +798,10 @@ fn decode_sentence(
             }
             // See INV_TEMPERATURE.
             let max = scores.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x));
-            let mut z = 0.0f32;
-            for &s in &scores {
-                z += exp_neg((s - max) * INV_TEMPERATURE);
-            }
+            let z: f32 = scores
+                .iter()
+                .map(|&s| exp_neg((s - max) * INV_TEMPERATURE))
+                .sum();
             let log_z = z.ln();
             for (l, &s) in scores.iter().enumerate() {
                 let l = l as u8;
