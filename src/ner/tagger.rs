@@ -932,7 +932,7 @@ mod tests {
             let x = -(k as f32) * 0.01;
             let (fast, exact) = (exp_neg(x), x.exp());
             assert!(
-                (fast - exact).abs() <= 2e-4 * exact + 1e-30,
+                (fast - exact).abs() <= 3e-4 * exact + 1e-30,
                 "{x}: {fast} vs {exact}"
             );
         }
