@@ -684,6 +684,10 @@ fn doc_keys(doc: &Doc, sent: &Range<usize>, i: usize, stats: &DocStats, out: &mu
 /// hypothesis.
 const BEAM: usize = 4;
 
+/// The first pass only feeds document statistics, where a few more errors matter less: it
+/// decodes greedily, which makes the tagger a quarter faster.
+const FIRST_PASS_BEAM: usize = 1;
+
 /// Hypotheses less likely than the best by more than this factor (in log) leave the beam: where
 /// the model is sure, one hypothesis goes on and decoding costs what greedy decoding does.
 const BEAM_MARGIN: f32 = 5.0;
@@ -751,20 +755,21 @@ fn decode_sentence(
     base: &[Scores],
     weights: &impl Weights,
     trans: &Transitions,
+    width: usize,
     labels: &mut [u8],
 ) {
     // (label, parent step) per step, for reading the best sequence back.
-    let mut history: Vec<(u8, u32)> = Vec::with_capacity(sent.len() * BEAM);
+    let mut history: Vec<(u8, u32)> = Vec::with_capacity(sent.len() * width);
     let mut beam: Vec<Hyp> = vec![Hyp {
         score: 0.0,
         y1: START,
         y2: START,
         at: u32::MAX,
     }];
-    let mut next: Vec<Hyp> = Vec::with_capacity(BEAM);
+    let mut next: Vec<Hyp> = Vec::with_capacity(width);
     // Token-and-label features (`Y1_LW`, `Y1_SHAPE`, `Y1_CAP`) by previous label, shared by the
     // hypotheses of one token.
-    let mut memo: Vec<(u8, Scores)> = Vec::with_capacity(BEAM);
+    let mut memo: Vec<(u8, Scores)> = Vec::with_capacity(width);
     for i in sent.clone() {
         let last = i + 1 == sent.end;
         let me = &doc.toks[i];
@@ -824,7 +829,7 @@ fn decode_sentence(
                     }
                     continue;
                 }
-                if next.len() < BEAM {
+                if next.len() < width {
                     next.push(c);
                 } else if let Some(worst) = next
                     .iter_mut()
@@ -861,7 +866,7 @@ fn decode_sentence(
 pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
     let mut base = static_scores(doc, weights);
     let trans = Transitions::new(weights);
-    let first = decode(doc, &base, weights, &trans);
+    let first = decode(doc, &base, weights, &trans, FIRST_PASS_BEAM);
     let mut keys = Vec::with_capacity(16);
     let stats = DocStats::new(doc, first);
     for sent in &doc.sentences {
@@ -871,7 +876,7 @@ pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
             weights.add_all(&keys, &mut base[i]);
         }
     }
-    decode(doc, &base, weights, &trans)
+    decode(doc, &base, weights, &trans, BEAM)
 }
 
 /// The label-independent scores of the first pass: the static features.
@@ -886,10 +891,16 @@ fn static_scores(doc: &Doc, weights: &impl Weights) -> Vec<Scores> {
     base
 }
 
-fn decode(doc: &Doc, base: &[Scores], weights: &impl Weights, trans: &Transitions) -> Vec<u8> {
+fn decode(
+    doc: &Doc,
+    base: &[Scores],
+    weights: &impl Weights,
+    trans: &Transitions,
+    width: usize,
+) -> Vec<u8> {
     let mut labels = vec![0u8; doc.len()];
     for sent in &doc.sentences {
-        decode_sentence(doc, sent, base, weights, trans, &mut labels);
+        decode_sentence(doc, sent, base, weights, trans, width, &mut labels);
     }
     labels
 }
@@ -898,7 +909,13 @@ fn decode(doc: &Doc, base: &[Scores], weights: &impl Weights, trans: &Transition
 #[cfg(feature = "train")]
 pub fn first_pass(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
     let trans = Transitions::new(weights);
-    decode(doc, &static_scores(doc, weights), weights, &trans)
+    decode(
+        doc,
+        &static_scores(doc, weights),
+        weights,
+        &trans,
+        FIRST_PASS_BEAM,
+    )
 }
 
 /// Training access: every feature key of token `i` (static and dynamic), for the perceptron's
