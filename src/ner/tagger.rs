@@ -803,11 +803,16 @@ fn decode_sentence(
             }
             // See INV_TEMPERATURE.
             let max = scores.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x));
-            let z: f32 = scores
-                .iter()
-                .map(|&s| exp_neg((s - max) * INV_TEMPERATURE))
-                .sum();
-            let log_z = z.ln();
+            // A lone hypothesis's candidates all share its Z: greedy decoding needs no Z.
+            let log_z = if width == 1 {
+                0.0
+            } else {
+                let z: f32 = scores
+                    .iter()
+                    .map(|&s| exp_neg((s - max) * INV_TEMPERATURE))
+                    .sum();
+                z.ln()
+            };
             for (l, &s) in scores.iter().enumerate() {
                 let l = l as u8;
                 let score = h.score + (s - max) * INV_TEMPERATURE - log_z;
