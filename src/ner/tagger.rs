@@ -1,11 +1,12 @@
-//! The sequence tagger: features, labels and greedy two-pass decoding of one document.
+//! The sequence tagger: features, labels and two-pass decoding of one document.
 //!
 //! The design follows Ratinov & Roth, "Design Challenges and Misconceptions in Named Entity
-//! Recognition" (CoNLL 2009): BILOU labels decoded greedily left to right with the two previous
-//! labels as features, gazetteer matches, and a second pass that sees what the first pass said
-//! about the same word elsewhere in the document (so "PUTIN" in an all-caps headline learns from
-//! "Putin" in the body). Training (`train.rs`) and inference share every function here, so the
-//! features cannot drift apart.
+//! Recognition" (CoNLL 2009): BILOU labels decoded left to right with the two previous labels
+//! as features, gazetteer matches, and a second pass that sees what the first pass said about
+//! the same word elsewhere in the document (so "PUTIN" in an all-caps headline learns from
+//! "Putin" in the body). The first pass is greedy; the second keeps a small beam (see `BEAM`).
+//! Training (`train.rs`) and inference share every function here, so the features cannot drift
+//! apart.
 
 use super::gazetteer::{Gazetteer, CATEGORIES};
 use super::hash::{key, Hasher, IdMap};
