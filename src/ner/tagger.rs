@@ -691,7 +691,8 @@ const FIRST_PASS_BEAM: usize = 1;
 
 /// Hypotheses less likely than the best by more than this factor (in log) leave the beam: where
 /// the model is sure, one hypothesis goes on and decoding costs what greedy decoding does.
-const BEAM_MARGIN: f32 = 5.0;
+/// 3 tags dev exactly as 5 does, a third faster; 2 starts to lose names.
+const BEAM_MARGIN: f32 = 3.0;
 
 /// Local scores become log-probabilities `(s - max) / T - log Z` before they are summed
 /// along a sequence; Z sums over all labels, allowed or not, so that a forced continuation the
