@@ -15,7 +15,7 @@
 //! all would round the many small ones away, and eight bits per weight with a per-feature
 //! scale lose nothing measurable (the trainer prints the dev score of the written file).
 
-use super::tagger::{Scores, Weights, N_LABELS};
+use super::tagger::{Scores, Transitions, Weights, N_LABELS};
 
 /// First bytes of a model file; the last byte pair is reserved.
 pub const MAGIC: &[u8; 8] = b"PXNER\x02\0\0";
@@ -59,6 +59,8 @@ pub struct Model {
     rows: Vec<[i8; N_LABELS + 1]>,
     /// Exponent (as `u8`) → scale.
     scales: [f32; 256],
+    /// The label-pair weights, computed once at load.
+    transitions: Option<Transitions>,
     /// Number of features.
     #[cfg_attr(not(test), allow(dead_code))]
     len: usize,
@@ -187,12 +189,15 @@ impl Model {
         for (e, slot) in scales.iter_mut().enumerate() {
             *slot = scale_of(e as u8 as i8);
         }
-        Ok(Model {
+        let mut model = Model {
             keys: slots,
             rows,
             scales,
+            transitions: None,
             len: n,
-        })
+        };
+        model.transitions = Some(Transitions::new(&model));
+        Ok(model)
     }
 
     /// Writes `features` (key, exponent, multiples) in the file format.
@@ -267,6 +272,10 @@ impl Weights for Model {
         if let Some(s) = self.slot(key) {
             self.add_slot(s, scores);
         }
+    }
+
+    fn transitions(&self) -> Option<&Transitions> {
+        self.transitions.as_ref()
     }
 
     fn add_all(&self, keys: &[u32], scores: &mut Scores) {

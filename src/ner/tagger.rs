@@ -167,6 +167,11 @@ pub trait Weights {
             self.add(k, scores);
         }
     }
+
+    /// The label-pair weights, if computed in advance.
+    fn transitions(&self) -> Option<&Transitions> {
+        None
+    }
 }
 
 /// Capitalisation class of a token.
@@ -727,11 +732,13 @@ fn exp_neg(x: f32) -> f32 {
 }
 
 /// What decoding needs besides the token scores: the summed weights of the label-pair features
-/// (`Y1`, `Y2`) for every pair, looked up once per document.
-struct Transitions(Vec<Scores>);
+/// (`Y1`, `Y2`) for every pair. A fixed model computes them once (see
+/// [`Weights::transitions`]); others once per document.
+pub struct Transitions(Vec<Scores>);
 
 impl Transitions {
-    fn new(weights: &impl Weights) -> Transitions {
+    /// Looks the label-pair weights up in `weights`.
+    pub fn new(weights: &impl Weights) -> Transitions {
         let n = N_LABELS + 1;
         let mut table = vec![[0.0f32; N_LABELS]; n * n];
         for y1 in 0..n {
@@ -872,8 +879,15 @@ fn decode_sentence(
 /// Tags a document: one label per token.
 pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
     let mut base = static_scores(doc, weights);
-    let trans = Transitions::new(weights);
-    let first = decode(doc, &base, weights, &trans, FIRST_PASS_BEAM);
+    let own;
+    let trans = match weights.transitions() {
+        Some(t) => t,
+        None => {
+            own = Transitions::new(weights);
+            &own
+        }
+    };
+    let first = decode(doc, &base, weights, trans, FIRST_PASS_BEAM);
     let mut keys = Vec::with_capacity(16);
     let stats = DocStats::new(doc, first);
     for sent in &doc.sentences {
@@ -883,7 +897,7 @@ pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
             weights.add_all(&keys, &mut base[i]);
         }
     }
-    decode(doc, &base, weights, &trans, BEAM)
+    decode(doc, &base, weights, trans, BEAM)
 }
 
 /// The label-independent scores of the first pass: the static features.
