@@ -271,10 +271,11 @@ pub fn eval_command(path: &str, out: &mut impl Write) -> Result<(), String> {
     let docs = parse(&text).map_err(|e| format!("{path}: {e}"))?;
     let (model, gaz): &(super::Model, Gazetteer) =
         embedded().ok_or("the embedded entity model is damaged")?;
-    // The model and lists are read above, before the clock starts.
-    let report = evaluate(&docs, |d| {
-        tagger::tag(&Doc::new(&d.word_refs(), &d.sentences, gaz), model)
-    });
+    let tag = |d: &ConllDoc| tagger::tag(&Doc::new(&d.word_refs(), &d.sentences, gaz), model);
+    // The model and lists are read above, and one untimed run first brings the model's pages
+    // into memory: the clock sees tagging, not loading.
+    docs.iter().for_each(|d| drop(tag(d)));
+    let report = evaluate(&docs, tag);
     report.print(out).map_err(|e| e.to_string())
 }
 
