@@ -55,8 +55,15 @@ impl Gazetteer {
             if tokens.is_empty() || tokens.len() > MAX_PHRASE_TOKENS {
                 continue;
             }
-            let h = phrase_hash(tokens.iter().map(|t| norm_hash(t.span.of(line))));
-            *phrases.entry(h).or_insert(0) |= 1 << c;
+            let hashes: Vec<u64> = tokens.iter().map(|t| norm_hash(t.span.of(line))).collect();
+            // Every proper prefix is in the table too (with no category of its own), so that a
+            // match can stop at the first token no entry continues with.
+            for n in 1..hashes.len() {
+                phrases
+                    .entry(phrase_hash(hashes[..n].iter().copied()))
+                    .or_insert(0);
+            }
+            *phrases.entry(phrase_hash(hashes.into_iter())).or_insert(0) |= 1 << c;
         }
         Gazetteer { phrases }
     }
@@ -77,11 +84,12 @@ impl Gazetteer {
             let mut h: u64 = PHRASE_SEED;
             for len in 1..=MAX_PHRASE_TOKENS.min(hashes.len() - i) {
                 h = super::hash::mix(h.rotate_left(17) ^ hashes[i + len - 1]);
-                if let Some(&mask) = self.phrases.get(&h) {
-                    for (c, b) in best.iter_mut().enumerate() {
-                        if mask & (1 << c) != 0 {
-                            *b = len;
-                        }
+                let Some(&mask) = self.phrases.get(&h) else {
+                    break;
+                };
+                for (c, b) in best.iter_mut().enumerate() {
+                    if mask & (1 << c) != 0 {
+                        *b = len;
                     }
                 }
             }

@@ -338,7 +338,8 @@ impl Doc {
         }
         // How each word is written where capitals carry information: not first in a sentence,
         // not in a headline. Bit 0: seen capitalised; bit 1: seen in lower case.
-        let mut case: IdMap<u64, u8> = IdMap::default();
+        let mut case: IdMap<u64, u8> =
+            IdMap::with_capacity_and_hasher(toks.len(), Default::default());
         for t in &toks {
             if !t.first && !t.shouted {
                 let bit = match t.cap {
@@ -351,7 +352,8 @@ impl Doc {
         }
         // Which lists the words around each word's occurrences are on, over the document: a
         // name that never follows a first name nor precedes "Inc" is known by it everywhere.
-        let mut around: IdMap<u64, u32> = IdMap::default();
+        let mut around: IdMap<u64, u32> =
+            IdMap::with_capacity_and_hasher(toks.len(), Default::default());
         for s in &sentences {
             for i in s.clone() {
                 let prev = if i > s.start {
