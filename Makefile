@@ -22,7 +22,7 @@ unit: setup
 	cargo test --locked
 
 wasm-test: setup
-	wasm-pack --quiet test --node -- --no-default-features
+	wasm-pack test --node -- --no-default-features --test wasm
 
 browser-test: build
 	node tests/browser/run.mjs

@@ -1,11 +1,14 @@
 //! One article, analysed: the stages run in order, text → article → segments → mentions →
 //! entities.
 
-use crate::article;
+use crate::article::{self, Input};
 use crate::entities::{self, Entity};
 use crate::error::Error;
+use crate::meta::Meta;
 use crate::ner;
+use crate::quotes::{self, Quote};
 use crate::segment;
+use crate::sources::{self, Source};
 use crate::span::{Loc, Span};
 use serde::Serialize;
 
@@ -14,11 +17,20 @@ use serde::Serialize;
 pub const MAX_INPUT_BYTES: usize = 10 << 20;
 
 /// Everything Parallax finds in one article. Spans are UTF-8 byte offsets into the input exactly
-/// as given.
+/// as given, or, for HTML input, into [`Analysis::text`].
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
-    /// The article's paragraphs.
+    /// Whether the input was plain text or HTML.
+    pub input: Input,
+    /// For HTML input only: the extracted article text, which all spans index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Headline, byline, date, dateline, credits, outlet.
+    pub meta: Meta,
+    /// What is not story (boilerplate and metadata lines), with the reason, in text order.
+    pub removed: Vec<Removed>,
+    /// The story's paragraphs, boilerplate left out.
     pub paragraphs: Vec<Loc>,
     /// Number of sentences in the article.
     pub sentence_count: usize,
@@ -26,6 +38,43 @@ pub struct Analysis {
     pub word_count: usize,
     /// People, organisations, places and other names, most mentioned first.
     pub entities: Vec<Entity>,
+    /// Direct quotes with their speakers, in text order.
+    pub quotes: Vec<Quote>,
+    /// News agencies and outlets the article cites, most cited first.
+    pub sources: Vec<Source>,
+}
+
+/// A stretch of the text that is not story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Removed {
+    /// Where it is.
+    #[serde(flatten)]
+    pub loc: Loc,
+    /// Why: "donation appeal", "share prompt", "advertisement", "dateline", "credits", ...
+    pub reason: String,
+    /// The text removed.
+    pub text: String,
+}
+
+/// The clean article text of `input` (plain text or HTML): the headline, then the story's
+/// paragraphs, blank lines between, boilerplate and metadata lines left out.
+///
+/// # Errors
+/// [`Error::TooLarge`] as for [`analyze`].
+pub fn extract(input: &str) -> Result<String, Error> {
+    check_size(input)?;
+    Ok(article::read(input).clean_text())
+}
+
+fn check_size(input: &str) -> Result<(), Error> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            bytes: input.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(())
 }
 
 /// Analyses one article.
@@ -34,12 +83,7 @@ pub struct Analysis {
 /// [`Error::TooLarge`] when `input` is over [`MAX_INPUT_BYTES`]. Any other input, however odd,
 /// gives an analysis.
 pub fn analyze(input: &str) -> Result<Analysis, Error> {
-    if input.len() > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge {
-            bytes: input.len(),
-            limit: MAX_INPUT_BYTES,
-        });
-    }
+    check_size(input)?;
     let article = article::read(input);
     let text = article.text.as_str();
     let mut tokens = Vec::new();
@@ -62,11 +106,28 @@ pub fn analyze(input: &str) -> Result<Analysis, Error> {
         .filter(|t| t.span.of(text).chars().any(char::is_alphanumeric))
         .count();
     let mentions = ner::recognize(text, &tokens, &sentences);
+    let entities = entities::group(text, &mentions);
+    let sources = sources::find(text, &article.paragraphs, &entities);
+    let quotes = quotes::find(text, &article.paragraphs, &entities, &sources);
     Ok(Analysis {
+        input: article.input,
+        removed: article
+            .removed
+            .iter()
+            .map(|c| Removed {
+                loc: c.span.into(),
+                reason: c.reason.to_string(),
+                text: c.span.of(text).to_string(),
+            })
+            .collect(),
         paragraphs: article.paragraphs.iter().map(|&p| Loc::from(p)).collect(),
         sentence_count: sentences.len(),
         word_count,
-        entities: entities::group(text, &mentions),
+        entities,
+        quotes,
+        sources,
+        meta: article.meta.clone(),
+        text: (article.input == Input::Html).then(|| article.text.clone()),
     })
 }
 
@@ -79,7 +140,21 @@ impl Analysis {
                 .iter_mut()
                 .flat_map(|e| e.mentions.iter_mut().map(|m| &mut m.loc)),
         );
+        locs.extend(self.meta.headline_span.as_mut());
+        locs.extend(self.meta.dateline.as_mut().map(|d| &mut d.loc));
+        locs.extend(self.removed.iter_mut().map(|r| &mut r.loc));
+        locs.extend(self.quotes.iter_mut().map(|q| &mut q.loc));
+        locs.extend(
+            self.sources
+                .iter_mut()
+                .flat_map(|s| s.mentions.iter_mut().map(|m| &mut m.loc)),
+        );
         locs
+    }
+
+    /// The text the spans index: [`Analysis::text`] for HTML input, else `input` itself.
+    pub fn indexed_text<'a>(&'a self, input: &'a str) -> &'a str {
+        self.text.as_deref().unwrap_or(input)
     }
 
     /// The byte spans of the paragraphs.

@@ -1,21 +1,115 @@
-//! Reading the input: which parts of it are the article.
+//! Reading the input like an editor: which parts of it are the article.
 //!
-//! This first reader takes plain text as it is and splits it into paragraphs at line breaks.
-//! The reading issue (4) adds HTML, boilerplate removal and metadata behind the same function.
+//! Plain text is read as given and split into paragraphs at line breaks. HTML is parsed, its
+//! article found by content scoring (`readability`), and its text laid out as paragraphs, the
+//! headline first. In both, boilerplate (`boilerplate`) and metadata lines (`meta`) are set apart
+//! from the story: they stay in the text, reported with a reason, but the story's paragraphs skip
+//! them.
 
+use crate::boilerplate::{self, Cut};
+use crate::html::{self, Dom};
+use crate::meta::{self, Given, Meta};
+use crate::page_meta;
+use crate::readability::{self, BlockKind};
 use crate::span::Span;
+use serde::Serialize;
+
+/// What the input was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Input {
+    /// Plain text; spans index it as given.
+    Text,
+    /// HTML; spans index the extracted article text.
+    Html,
+}
 
 /// The article as read from the input.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Article {
-    /// The text all spans index: the input itself for plain text.
+    /// What the input was.
+    pub input: Input,
+    /// The text all spans index: the input itself for plain text, the extracted article for HTML.
     pub text: String,
-    /// The article's paragraphs, in order, trimmed of surrounding white space.
+    /// The story's paragraphs, in order: every paragraph with its boilerplate and metadata lines
+    /// cut out, trimmed.
     pub paragraphs: Vec<Span>,
+    /// What is not story, in text order.
+    pub removed: Vec<Cut>,
+    /// Headline, date, dateline, credits, outlet.
+    pub meta: Meta,
 }
+
+/// Paragraph separator in the text extracted from HTML.
+const PARAGRAPH_BREAK: &str = "\n\n";
 
 /// Reads `input` into an [`Article`].
 pub fn read(input: &str) -> Article {
+    let (kind, text, paragraphs, mut cuts, given) = if html::looks_like_html(input) {
+        let (text, paragraphs, cuts, given) = from_html(input);
+        (Input::Html, text, paragraphs, cuts, given)
+    } else {
+        (
+            Input::Text,
+            input.to_string(),
+            lines(input),
+            Vec::new(),
+            Given::default(),
+        )
+    };
+    // Captions found in the markup come first; text rules add what does not overlap them.
+    cuts.extend(boilerplate::find(&text, &paragraphs));
+    cuts.sort_by_key(|c| (c.span.start, c.span.end));
+    cuts.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
+    let (meta, own) = meta::read(&text, &paragraphs, &cuts, given);
+    cuts.extend(own);
+    cuts.sort_by_key(|c| (c.span.start, c.span.end));
+    cuts.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
+    let story = paragraphs
+        .iter()
+        .flat_map(|&p| subtract(&text, p, &cuts))
+        .collect();
+    Article {
+        input: kind,
+        text,
+        paragraphs: story,
+        removed: cuts,
+        meta,
+    }
+}
+
+impl Article {
+    /// The article text without its headline: what Readability calls the content.
+    #[cfg(feature = "cli")] // Only the readability evaluation compares it.
+    pub fn body_text(&self) -> &str {
+        match (self.input, self.meta.headline_span) {
+            (Input::Html, Some(h)) if h.start == 0 => self.text[h.end as usize..].trim_start(),
+            _ => &self.text,
+        }
+    }
+
+    /// The story as clean text: the headline, then every story paragraph, blank lines between.
+    pub fn clean_text(&self) -> String {
+        let mut out = String::new();
+        let headline = self.meta.headline_span.map(|h| h.span());
+        if let Some(h) = &self.meta.headline {
+            out.push_str(h);
+        }
+        for &p in &self.paragraphs {
+            if headline.is_some_and(|h| h.contains(p)) {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str(PARAGRAPH_BREAK);
+            }
+            out.push_str(p.of(&self.text));
+        }
+        out
+    }
+}
+
+/// Paragraphs of plain text: its non-blank lines, trimmed.
+pub fn lines(input: &str) -> Vec<Span> {
     let mut paragraphs = Vec::new();
     let mut start = 0;
     for line in input.split_inclusive('\n') {
@@ -26,8 +120,117 @@ pub fn read(input: &str) -> Article {
         }
         start += line.len();
     }
-    Article {
-        text: input.to_string(),
-        paragraphs,
+    paragraphs
+}
+
+/// Paragraph `p` without the parts `cuts` cover, as trimmed pieces. `cuts` are sorted by start
+/// and do not overlap, so the ones touching `p` are found by binary search.
+pub fn subtract(text: &str, p: Span, cuts: &[Cut]) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = p.start as usize;
+    let first = cuts.partition_point(|c| c.span.end <= p.start);
+    let touching = cuts[first..]
+        .iter()
+        .take_while(|c| c.span.start < p.end)
+        .filter(|c| c.span.overlaps(p));
+    for cut in touching {
+        let cut_start = (cut.span.start as usize).max(p.start as usize);
+        if cut_start > start {
+            pieces.push(Span::new(start, cut_start));
+        }
+        start = start.max(cut.span.end as usize);
+    }
+    if start < p.end as usize {
+        pieces.push(Span::new(start, p.end as usize));
+    }
+    pieces
+        .into_iter()
+        .filter_map(|s| {
+            let piece = s.of(text);
+            let lead = piece.len() - piece.trim_start().len();
+            let trimmed = piece.trim();
+            (trimmed.chars().any(char::is_alphanumeric)).then(|| {
+                Span::new(
+                    s.start as usize + lead,
+                    s.start as usize + lead + trimmed.len(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The article text of an HTML page: headline, then the extracted blocks, one paragraph each.
+/// Figure captions are in the text but cut as boilerplate.
+fn from_html(input: &str) -> (String, Vec<Span>, Vec<Cut>, Given) {
+    let dom = Dom::parse(input);
+    let page = page_meta::read(&dom);
+    let content = readability::extract(&dom, page.title.as_deref());
+    let mut text = String::new();
+    let mut paragraphs = Vec::new();
+    let mut cuts = Vec::new();
+    let mut headline = None;
+    let push = |text: &mut String, s: &str| {
+        if !text.is_empty() {
+            text.push_str(PARAGRAPH_BREAK);
+        }
+        let start = text.len();
+        text.push_str(s);
+        Span::new(start, text.len())
+    };
+    if let Some(title) = page.title.as_deref().filter(|t| !t.is_empty()) {
+        let span = push(&mut text, title);
+        paragraphs.push(span);
+        headline = Some((title.to_string(), span));
+    }
+    for block in &content.blocks {
+        let span = push(&mut text, &block.text);
+        paragraphs.push(span);
+        if block.kind == BlockKind::Caption {
+            cuts.push(Cut {
+                span,
+                reason: "photo caption",
+            });
+        }
+    }
+    let given = Given {
+        headline,
+        byline: page.byline.or(content.byline),
+        date: page.published.or(content.time),
+        outlet: page.site_name,
+    };
+    (text, paragraphs, cuts, given)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_spans_index_the_input() {
+        let input = "  Headline here\n\nMOSCOW (Reuters) - Putin met Pezeshkian.\n";
+        let a = read(input);
+        assert_eq!(a.input, Input::Text);
+        assert_eq!(a.text, input);
+        let got: Vec<&str> = a.paragraphs.iter().map(|p| p.of(input)).collect();
+        assert_eq!(got, ["Headline here", "Putin met Pezeshkian."]);
+        assert_eq!(a.meta.headline.as_deref(), Some("Headline here"));
+    }
+
+    #[test]
+    fn html_text_starts_with_the_headline() {
+        let para = "Putin held talks with Pezeshkian on Friday in Turkmenistan, where the two leaders hailed their ties.";
+        let html = format!(
+            "<html><head><title>Putin meets Pezeshkian in Ashgabat | Example News</title></head><body><article>{}</article></body></html>",
+            format!("<p>{para}</p>").repeat(6)
+        );
+        let a = read(&html);
+        assert_eq!(a.input, Input::Html);
+        assert!(a
+            .text
+            .starts_with("Putin meets Pezeshkian in Ashgabat\n\nPutin held talks"));
+        assert_eq!(a.paragraphs.len(), 7);
+        assert!(a
+            .clean_text()
+            .starts_with("Putin meets Pezeshkian in Ashgabat\n\n"));
     }
 }

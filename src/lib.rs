@@ -19,22 +19,35 @@
 
 mod analysis;
 mod article;
+mod boilerplate;
 mod compare;
 mod entities;
 mod error;
+#[cfg(feature = "cli")]
+pub mod eval;
+mod html;
 mod mention;
+mod meta;
 mod ner;
+mod page_meta;
+mod quotes;
+mod readability;
 mod segment;
+mod sources;
 mod span;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
-pub use analysis::{analyze, Analysis, MAX_INPUT_BYTES};
+pub use analysis::{analyze, extract, Analysis, Removed, MAX_INPUT_BYTES};
+pub use article::Input;
 pub use compare::{compare, Comparison, SharedEntity};
 pub use entities::{Entity, EntityMention};
 pub use error::Error;
 pub use mention::{Kind, Mention};
+pub use meta::{Credit, Dateline, Meta};
+pub use quotes::Quote;
+pub use sources::{Source, SourceKind};
 pub use span::{fill_utf16, Loc, Span};
 
 /// The entity tagger's command-line commands: `parallax eval-conll` and `parallax train`.

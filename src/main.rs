@@ -9,6 +9,8 @@ usage:
   parallax analyze FILE|- [--json]   summary of one article (--json: the Analysis as JSON)
   parallax analyze --jsonl           JSON lines {\"id\", \"text\"} on stdin -> {\"id\", \"analysis\"|\"error\"}
   parallax compare A B [--json]      compare two articles (files, or - for stdin)
+  parallax extract FILE|-            the clean article text (plain text or HTML in), headline first
+  parallax eval-readability DIR      extraction figures over DIR/*/{source,expected}.html
   parallax eval-conll FILE           entity tagger's precision, recall, F1 and speed on CoNLL-2003 FILE
   parallax train [--epochs N ...]    retrain the entity model (needs --features train; see README)";
 
@@ -55,6 +57,15 @@ fn run(args: &[String]) -> Result<(), String> {
             } else {
                 print_comparison(&mut out, a, b, &comparison)
             }
+        }
+        ["extract", file] => {
+            let text = read_input(file)?;
+            let clean = parallax::extract(&text).map_err(|e| format!("{file}: {e}"))?;
+            writeln!(out, "{clean}")
+        }
+        ["eval-readability", dir] => {
+            let report = parallax::eval::readability_pages(std::path::Path::new(dir))?;
+            print_readability(&mut out, &report)
         }
         ["eval-conll", file] => return parallax::tagger_cli::eval_conll(file, &mut out),
         ["help"] | [] => {
@@ -124,7 +135,45 @@ fn analyze_jsonl(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-fn print_analysis(out: &mut impl Write, _text: &str, analysis: &Analysis) -> io::Result<()> {
+fn print_analysis(out: &mut impl Write, input: &str, analysis: &Analysis) -> io::Result<()> {
+    let text = analysis.indexed_text(input);
+    let m = &analysis.meta;
+    writeln!(
+        out,
+        "input: {}",
+        if analysis.text.is_some() {
+            "html"
+        } else {
+            "text"
+        }
+    )?;
+    for (label, value) in [
+        ("headline", &m.headline),
+        ("byline", &m.byline),
+        ("date", &m.date),
+        ("outlet", &m.outlet),
+    ] {
+        if let Some(v) = value {
+            writeln!(out, "{label}: {v}")?;
+        }
+    }
+    if let Some(d) = &m.dateline {
+        writeln!(
+            out,
+            "dateline: {} ({})",
+            d.place,
+            d.wire.as_deref().unwrap_or("no wire")
+        )?;
+    }
+    for c in &m.credits {
+        writeln!(out, "credits, {}: {}", c.role, c.names.join(", "))?;
+    }
+    writeln!(out, "\nremoved ({}):", analysis.removed.len())?;
+    for r in &analysis.removed {
+        let shown: String = r.text.chars().take(70).collect();
+        writeln!(out, "  {:<20} {shown:?}", r.reason)?;
+    }
+    writeln!(out)?;
     writeln!(
         out,
         "{} paragraphs, {} sentences, {} words",
@@ -148,7 +197,43 @@ fn print_analysis(out: &mut impl Write, _text: &str, analysis: &Analysis) -> io:
             aliases
         )?;
     }
+    writeln!(out, "\nquotes ({}):", analysis.quotes.len())?;
+    for q in &analysis.quotes {
+        let shown: String = q.text.chars().take(60).collect();
+        let via = q
+            .via
+            .as_deref()
+            .map(|v| format!(" via {v}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {:<20} {shown:?}{via}",
+            q.speaker.as_deref().unwrap_or("(unknown)")
+        )?;
+    }
+    writeln!(out, "\nsources ({}):", analysis.sources.len())?;
+    for s in &analysis.sources {
+        let linked = if s.entity.is_some() {
+            ""
+        } else {
+            "  (not in entities)"
+        };
+        let kind = format!("{:?}", s.kind).to_lowercase();
+        writeln!(out, "  {:>3}  {kind:<6}  {}{linked}", s.count, s.name)?;
+    }
+    let _ = text;
     Ok(())
+}
+
+fn print_readability(out: &mut impl Write, r: &parallax::eval::Report) -> io::Result<()> {
+    for line in &r.lines {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(
+        out,
+        "\n{} pages: mean token F1 {:.3}, headline exact {:.3}, byline {:.3} (of {} with a byline)",
+        r.pages, r.mean_f1, r.headline_rate, r.byline_rate, r.bylines_expected
+    )
 }
 
 fn print_comparison(out: &mut impl Write, a: &str, b: &str, c: &Comparison) -> io::Result<()> {

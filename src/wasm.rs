@@ -19,7 +19,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
     let mut analysis = crate::analyze(text)?;
-    crate::fill_utf16(text, &mut analysis.locs_mut());
+    let indexed = analysis.indexed_text(text).to_string();
+    crate::fill_utf16(&indexed, &mut analysis.locs_mut());
     to_js(&analysis)
 }
 
@@ -27,7 +28,11 @@ pub fn analyze(text: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn compare(a: &str, b: &str) -> Result<JsValue, JsError> {
     let mut comparison = crate::compare(a, b)?;
-    crate::fill_utf16(a, &mut comparison.a.locs_mut());
-    crate::fill_utf16(b, &mut comparison.b.locs_mut());
+    let (ia, ib) = (
+        comparison.a.indexed_text(a).to_string(),
+        comparison.b.indexed_text(b).to_string(),
+    );
+    crate::fill_utf16(&ia, &mut comparison.a.locs_mut());
+    crate::fill_utf16(&ib, &mut comparison.b.locs_mut());
     to_js(&comparison)
 }

@@ -1,0 +1,676 @@
+//! What came along with the story when it was copied: donation and subscription appeals, share,
+//! comment and newsletter prompts, "Advertisement", photo captions and credits, related-link
+//! lists. Found by general rules (cue words, the shape of a line, its position), each removal
+//! reported with its reason so that the page can grey it out and the reader can restore it.
+
+use crate::span::Span;
+
+/// A stretch of the text that is not story, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cut {
+    /// Where it is.
+    pub span: Span,
+    /// Why it is not story: "donation appeal", "share prompt", ...
+    pub reason: &'static str,
+}
+
+/// Longest line, in words, read as a prompt or a caption: those are short, and a long line is
+/// story however it reads.
+const MAX_PROMPT_WORDS: usize = 25;
+
+/// Lines that are a prompt when they are the whole line (lowercase, end punctuation dropped).
+const WHOLE_LINES: &[(&str, &[&str])] = &[
+    (
+        "advertisement",
+        &[
+            "advertisement",
+            "advertisements",
+            "advert",
+            "ad",
+            "sponsored",
+            "sponsored content",
+            "paid content",
+            "story continues below advertisement",
+            "article continues below advertisement",
+            "continue reading below",
+            "article continues below",
+            "scroll to continue",
+            "scroll to continue reading",
+            "ad feedback",
+        ],
+    ),
+    (
+        "share prompt",
+        &[
+            "share",
+            "share this",
+            "share this article",
+            "share this story",
+            "share article",
+            "share on facebook",
+            "share on twitter",
+            "share via email",
+            "tweet",
+            "email",
+            "print",
+            "copy link",
+            "link copied",
+            "whatsapp",
+            "facebook",
+            "twitter",
+            "linkedin",
+            "reddit",
+            "save",
+            "save article",
+            "gift article",
+            "listen to article",
+            "listen",
+            "reuse this content",
+            "share this page",
+        ],
+    ),
+    (
+        "comment prompt",
+        &[
+            "comments",
+            "comment",
+            "view comments",
+            "show comments",
+            "leave a comment",
+            "add a comment",
+            "join the conversation",
+            "join the discussion",
+            "discussion",
+        ],
+    ),
+];
+
+/// Beginnings of lines that introduce links to other stories.
+const RELATED_OPENERS: &[&str] = &[
+    "explore more on these topics",
+    "more on this story",
+    "related topics",
+    "related article",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "related:",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "related content",
+    "more from",
+    "more on this",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "see also",
+    "most read",
+    "most popular",
+    "trending now",
+    "watch:",
+    "click here",
+];
+
+/// Beginnings of photo captions and credit lines.
+const PHOTO_OPENERS: &[&str] = &[
+    "image caption",
+    "image source",
+    "media caption",
+    "photo:",
+    "photograph:",
+    "photos:",
+    "image:",
+    "picture:",
+    "pictured:",
+    "(photo",
+    "[photo",
+    "photo credit",
+    "image credit",
+    "credit:",
+    "file photo",
+    "file picture",
+    "video:",
+];
+
+/// Endings of credit lines under pictures: "... Photo: Reuters/Maxim Shemetov", "via Getty Images".
+const PHOTO_CREDIT_ENDINGS: &[&str] = &[
+    "getty images",
+    "via getty images",
+    "ap photo",
+    "afp photo",
+    "reuters photo",
+    "shutterstock",
+    "alamy",
+    "epa-efe",
+    "pa wire",
+    "pa media",
+];
+
+/// Words that ask for readers' money or sign-up, outside quotation marks.
+const APPEAL_CUES: &[&str] = &[
+    "support",
+    "donation",
+    "donations",
+    "donate",
+    "donating",
+    "contribute",
+    "contribution",
+    "contributions",
+    "subscribe",
+    "subscription",
+    "subscriber",
+    "subscribers",
+    "journalism",
+    "journalists",
+    "reporters",
+    "paywall",
+    "paywalls",
+    "independent",
+    "membership",
+    "afford",
+    "difference",
+    "funding",
+    "favour",
+    "favor",
+    "readers",
+    "reader-funded",
+    "independence",
+    "shareholders",
+    "billionaire",
+];
+
+/// Words of an outlet talking about itself to its readers.
+const OUTLET_CUES: &[&str] = &[
+    "journalism",
+    "journalists",
+    "reporters",
+    "readers",
+    "reader-funded",
+    "favour",
+    "favor",
+    "independence",
+    "shareholders",
+    "billionaire",
+];
+
+/// Cues strong enough alone.
+const STRONG_APPEAL_CUES: &[&str] = &[
+    "donation",
+    "donations",
+    "donate",
+    "paywall",
+    "paywalls",
+    "subscribe",
+    "subscription",
+];
+
+/// The outlet speaking to its readers.
+const VOICE: &[&str] = &["we", "us", "our", "ours", "you", "your", "yours"];
+
+const COMMENT_CUES: &[&str] = &[
+    "comment",
+    "comments",
+    "commenting",
+    "conversation",
+    "conversations",
+    "replies",
+    "discussion",
+    "forum",
+];
+
+const NEWSLETTER_CUES: &[&str] = &["newsletter", "newsletters", "inbox"];
+
+/// Imperative openers of prompts ("Join our commenting forum", "Sign up ...").
+const IMPERATIVES: &[&str] = &[
+    "join",
+    "leave",
+    "add",
+    "post",
+    "view",
+    "show",
+    "read",
+    "sign",
+    "subscribe",
+    "follow",
+    "get",
+    "click",
+    "tap",
+    "watch",
+    "listen",
+    "download",
+    "register",
+    "log",
+];
+
+/// Finds the boilerplate in `text`, whose paragraphs are `paragraphs`. Cuts are in text order
+/// and do not overlap.
+pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
+    let mut cuts: Vec<Cut> = Vec::new();
+    let mut whole: Vec<Option<&'static str>> = paragraphs
+        .iter()
+        .map(|&p| line_reason(p.of(text)))
+        .collect();
+    // Appeals: paragraphs in the outlet's voice asking for support, and the sentences of such an
+    // appeal that run into the next paragraph (or into the story with no space between).
+    let sentences: Vec<Vec<(Span, Option<&'static str>)>> = paragraphs
+        .iter()
+        .map(|&p| {
+            sentence_spans(text, p)
+                .into_iter()
+                .map(|s| (s, appeal_reason(s.of(text))))
+                .collect()
+        })
+        .collect();
+    let mut appeal_paragraph: Vec<Option<&'static str>> = sentences
+        .iter()
+        .map(|ss| {
+            let words = |s: Span| s.of(text).split_whitespace().count();
+            let total: usize = ss.iter().map(|&(s, _)| words(s)).sum();
+            let appeal: usize = ss
+                .iter()
+                .filter(|(_, r)| r.is_some())
+                .map(|&(s, _)| words(s))
+                .sum();
+            let reason = ss.iter().find_map(|(_, r)| *r);
+            (total > 0 && appeal * 2 >= total)
+                .then_some(reason)
+                .flatten()
+        })
+        .collect();
+    // A paragraph in the outlet's voice between two appeal paragraphs is part of the appeal
+    // ("From reproductive rights to climate change, The Independent is on the ground ... we know
+    // how important it is ...").
+    for i in 1..paragraphs.len().saturating_sub(1) {
+        let between = appeal_paragraph[i - 1].is_some() && appeal_paragraph[i + 1].is_some();
+        if between && appeal_paragraph[i].is_none() {
+            let words = plain_words(paragraphs[i].of(text));
+            if words.iter().any(|w| VOICE.contains(&w.as_str())) {
+                appeal_paragraph[i] = appeal_paragraph[i - 1];
+            }
+        }
+    }
+    for (i, reason) in appeal_paragraph.iter().enumerate() {
+        if whole[i].is_none() {
+            whole[i] = *reason;
+        }
+    }
+    for (i, &p) in paragraphs.iter().enumerate() {
+        if let Some(reason) = whole[i] {
+            cuts.push(Cut { span: p, reason });
+            continue;
+        }
+        // An appeal's sentences at the edge of a story paragraph next to an appeal.
+        let ss = &sentences[i];
+        if i > 0 && appeal_paragraph[i - 1].is_some() {
+            let lead = ss.iter().take_while(|(_, r)| r.is_some()).count();
+            if lead > 0 && lead < ss.len() {
+                let reason = ss[0].1.unwrap_or("donation appeal");
+                cuts.push(Cut {
+                    span: Span::new(p.start as usize, ss[lead - 1].0.end as usize),
+                    reason,
+                });
+            }
+        }
+        if i + 1 < paragraphs.len() && appeal_paragraph[i + 1].is_some() {
+            let trail = ss.iter().rev().take_while(|(_, r)| r.is_some()).count();
+            if trail > 0 && trail < ss.len() {
+                let first = ss.len() - trail;
+                cuts.push(Cut {
+                    span: Span::new(ss[first].0.start as usize, p.end as usize),
+                    reason: ss[first].1.unwrap_or("donation appeal"),
+                });
+            }
+        }
+    }
+    related_tail(text, paragraphs, &mut cuts);
+    cuts.sort_by_key(|c| (c.span.start, c.span.end));
+    cuts.dedup_by(|b, a| a.span.overlaps(b.span));
+    cuts
+}
+
+/// Lowercase words of `s` outside quotation marks, with "US" (the country) kept apart from "us".
+fn plain_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut quoted = false;
+    for word in s.split_whitespace() {
+        let opens = word.starts_with(['“', '"']);
+        if opens {
+            quoted = true;
+        }
+        let core: &str = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if !quoted && !core.is_empty() && core != "US" {
+            out.push(core.to_lowercase());
+        }
+        if word
+            .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '"')
+            .ends_with(['”', '"'])
+            || (opens && word.chars().skip(1).any(|c| c == '”' || c == '"'))
+        {
+            quoted = false;
+        }
+    }
+    out
+}
+
+fn appeal_reason(sentence: &str) -> Option<&'static str> {
+    let words = plain_words(sentence);
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+    let voice = count(VOICE);
+    let cues = count(APPEAL_CUES);
+    // "your support", "support us", "support our journalism": support asked of the reader.
+    let asked_support = words.windows(2).any(|w| {
+        (w[0] == "your" && w[1] == "support")
+            || (w[0] == "support" && matches!(w[1].as_str(), "us" | "our"))
+    });
+    let strong = count(STRONG_APPEAL_CUES) + usize::from(asked_support);
+    // Second person alone is the voice of how-tos and blogs; an appeal also asks for money or
+    // sign-up, or talks of the outlet's own journalism.
+    // An outlet speaking of itself and its readers: "we have a small favour to ask".
+    let outlet_talk = count(OUTLET_CUES);
+    let appeal = voice >= 1 && (strong >= 1 || cues >= 2) || voice >= 2 && outlet_talk >= 1;
+    if !appeal {
+        return None;
+    }
+    let subscription = words
+        .iter()
+        .any(|w| w.starts_with("subscri") || w.starts_with("paywall") || w == "membership");
+    let donation = words
+        .iter()
+        .any(|w| w.starts_with("donat") || w == "support" || w.starts_with("contribut"));
+    Some(if subscription && !donation {
+        "subscription appeal"
+    } else {
+        "donation appeal"
+    })
+}
+
+/// The reason a whole line is boilerplate, from its words and shape.
+fn line_reason(line: &str) -> Option<&'static str> {
+    let lower = line.trim().to_lowercase();
+    let bare = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…');
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    for (reason, lines) in WHOLE_LINES {
+        if lines.contains(&bare) {
+            return Some(reason);
+        }
+    }
+    // "12 comments", "Share 0", "Facebook Twitter Email"
+    let counted = words.len() == 2 && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
+    if counted {
+        for (reason, lines) in WHOLE_LINES {
+            if words.iter().any(|w| lines.contains(w)) {
+                return Some(reason);
+            }
+        }
+    }
+    let share_words = WHOLE_LINES[1].1;
+    if words.len() > 1 && words.len() <= 6 && words.iter().all(|w| share_words.contains(w)) {
+        return Some("share prompt");
+    }
+    if words.len() > MAX_PROMPT_WORDS {
+        return None;
+    }
+    let first = words[0].trim_matches(|c: char| !c.is_alphanumeric());
+    let imperative = IMPERATIVES.contains(&first);
+    let has = |cues: &[&str]| {
+        words
+            .iter()
+            .any(|w| cues.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+    };
+    if RELATED_OPENERS.iter().any(|o| bare.starts_with(o))
+        || (bare.contains("http") && matches!(first, "follow" | "read" | "more" | "see" | "watch"))
+    {
+        return Some("related link");
+    }
+    // "Support the Guardian", "Support us": the button under an appeal.
+    if words.len() <= 4 && first == "support" && matches!(words.get(1), Some(&"us") | Some(&"the"))
+    {
+        return Some("donation appeal");
+    }
+    if PHOTO_OPENERS.iter().any(|o| bare.starts_with(o))
+        || PHOTO_CREDIT_ENDINGS.iter().any(|e| bare.ends_with(e))
+    {
+        return Some("photo caption");
+    }
+    let addressed = has(&["your", "our", "free"]);
+    if (has(NEWSLETTER_CUES) && (imperative || addressed))
+        || (imperative && (bare.contains("sign up") || first == "subscribe"))
+    {
+        return Some("newsletter sign-up");
+    }
+    if has(COMMENT_CUES) && imperative {
+        return Some("comment prompt");
+    }
+    if (first == "follow" && (bare.contains(" on ") || bare.contains(" us")))
+        || bare.starts_with("share this")
+        || bare.starts_with("share on")
+    {
+        return Some("share prompt");
+    }
+    None
+}
+
+/// Headline-shaped lines after the story's last sentence: links to other stories.
+fn related_tail(text: &str, paragraphs: &[Span], cuts: &mut Vec<Cut>) {
+    // Fewer paragraphs than this and the text is too short to tell a tail from the story.
+    const MIN_STORY_PARAGRAPHS: usize = 3;
+    if paragraphs.len() <= MIN_STORY_PARAGRAPHS {
+        return;
+    }
+    cuts.sort_by_key(|c| (c.span.start, c.span.end));
+    // Cuts are sorted and do not overlap: a binary search finds the one that could hold `p`.
+    let is_cut = |p: Span, cuts: &[Cut]| {
+        let i = cuts.partition_point(|c| c.span.end < p.end);
+        cuts.get(i).is_some_and(|c| c.span.contains(p))
+    };
+    let mut tail = Vec::new();
+    for &p in paragraphs.iter().rev() {
+        if is_cut(p, cuts) {
+            continue;
+        }
+        let line = p.of(text).trim();
+        let words = line.split_whitespace().count();
+        let headline_shaped = (3..=20).contains(&words)
+            && !line.contains(". ")
+            && !line.ends_with(['.', '!', '?', ':', ';', ',', '”', '"', ')'])
+            && line.chars().next().is_some_and(char::is_uppercase)
+            && !line
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if !headline_shaped {
+            break;
+        }
+        tail.push(p);
+    }
+    let kept = paragraphs.iter().filter(|&&p| !is_cut(p, cuts)).count();
+    if kept > tail.len() + MIN_STORY_PARAGRAPHS - 1 {
+        cuts.extend(tail.into_iter().map(|span| Cut {
+            span,
+            reason: "related link",
+        }));
+    }
+}
+
+/// Sentences of paragraph `p` for boilerplate purposes: split after `.`, `!` or `?` (and any
+/// closing quote) before white space, and where a sentence runs into the next with no space
+/// ("...all the difference.Russian president...").
+pub fn sentence_spans(text: &str, p: Span) -> Vec<Span> {
+    let s = p.of(text);
+    let base = p.start as usize;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for k in 0..chars.len() {
+        let (i, c) = chars[k];
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut next = k + 1;
+        while next < chars.len() && matches!(chars[next].1, '”' | '"' | '’' | '\'' | ')') {
+            end = chars[next].0 + chars[next].1.len_utf8();
+            next += 1;
+        }
+        let Some(&(_, after)) = chars.get(next) else {
+            continue;
+        };
+        let prev_lower = k > 0 && chars[k - 1].1.is_lowercase();
+        let glued = after.is_uppercase() && prev_lower && c == '.';
+        if c == '.' && is_abbreviation(&s[start..i]) {
+            continue;
+        }
+        if after.is_whitespace() || glued {
+            push_trimmed(s, base, start, end, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(s, base, start, s.len(), &mut out);
+    out
+}
+
+/// Whether the word ending a stretch before a period is an abbreviation ("U.S", "Oct", "Mr").
+fn is_abbreviation(before: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "lt", "col", "capt",
+    ];
+    // Only the last few bytes: a paragraph of dots with no space would otherwise be rescanned
+    // from its start at every dot.
+    const MAX_WORD_BYTES: usize = 16;
+    let mut from = before.len().saturating_sub(MAX_WORD_BYTES);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let word = before[from..]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    word.contains('.')
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn push_trimmed(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {
+    let piece = &s[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(
+            base + start + lead,
+            base + start + lead + trimmed.len(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str) -> Vec<(&str, &'static str)> {
+        let paragraphs = crate::article::lines(text);
+        find(text, &paragraphs)
+            .into_iter()
+            .map(|c| (c.span.of(text), c.reason))
+            .collect()
+    }
+
+    #[test]
+    fn whole_line_prompts() {
+        let cases: &[(&str, &str)] = &[
+            ("Advertisement", "advertisement"),
+            ("Share", "share prompt"),
+            ("Facebook Twitter Email", "share prompt"),
+            ("12 Comments", "comment prompt"),
+            ("Join our commenting forum", "comment prompt"),
+            (
+                "Sign up to our free morning newsletter",
+                "newsletter sign-up",
+            ),
+            ("Read more: Putin visits Tehran", "related link"),
+            (
+                "Vladimir Putin in Ashgabat. Photograph: Maxim Shemetov/Reuters via Getty Images",
+                "photo caption",
+            ),
+        ];
+        for (line, reason) in cases {
+            assert_eq!(line_reason(line), Some(*reason), "{line}");
+        }
+        for story in [
+            "Putin said the comments were unhelpful.",
+            "Share prices fell sharply on Friday after the announcement.",
+            "We will respond, Peskov said.",
+        ] {
+            assert_eq!(line_reason(story), None, "{story}");
+        }
+    }
+
+    #[test]
+    fn appeal_glued_to_the_story() {
+        let text = "Your support helps us to tell the story\nAt such a moment we need reporters. Your donation allows us to keep going.\nYour support makes all the difference.Russian president Vladimir Putin has hailed ties.\nHe met Pezeshkian.\nThe two spoke for an hour.\nThey agreed to meet again.";
+        let got = cut(text);
+        assert_eq!(
+            got,
+            [
+                ("Your support helps us to tell the story", "donation appeal"),
+                (
+                    "At such a moment we need reporters. Your donation allows us to keep going.",
+                    "donation appeal"
+                ),
+                ("Your support makes all the difference.", "donation appeal"),
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_first_person_is_story() {
+        let text =
+            "“We need your support,” Putin told Pezeshkian.\n“Our ties are strong,” he said.";
+        assert!(cut(text).is_empty());
+    }
+
+    /// Held-out blog and how-to pages speak to the reader ("you can ...") without asking for
+    /// anything; the first rules cut their paragraphs as appeals.
+    #[test]
+    fn second_person_prose_is_story() {
+        let text = "You can contribute to the evolution of this API by participating in discussions.\n\
+                    If you measure all four signals and page a human, you will be fine.\n\
+                    We use the information we have to improve our systems so we can show you more.\n\
+                    To which Samantha understandably replies:\n\
+                    The newsletter was first published in 1998.";
+        assert_eq!(cut(text), []);
+    }
+
+    #[test]
+    fn related_links_after_the_story() {
+        let text = "Putin met Khamenei.\n\nThey spoke about Syria.\n\nRussia sent jets.\n\nThe talks ended on Monday.\n\nRussia lifts ban on export of uranium enrichment equipment to Iran";
+        assert_eq!(
+            cut(text),
+            [(
+                "Russia lifts ban on export of uranium enrichment equipment to Iran",
+                "related link"
+            )]
+        );
+    }
+
+    #[test]
+    fn sentences_split_where_glued() {
+        let text = "It ends here.Next one starts. U.S. officials said so.";
+        let spans = sentence_spans(text, Span::new(0, text.len()));
+        let got: Vec<&str> = spans.iter().map(|s| s.of(text)).collect();
+        assert_eq!(
+            got,
+            [
+                "It ends here.",
+                "Next one starts.",
+                "U.S. officials said so."
+            ]
+        );
+    }
+}

@@ -1,0 +1,75 @@
+// The built-in example, one click from a real comparison; N-way; drafts survive a reload.
+
+import { open, settled, shot, paste, assert, example } from "./harness.mjs";
+
+export const tests = [
+  {
+    name: "the example loads both seeds and shows a real comparison",
+    async run({ ctx, base }) {
+      const page = await open(ctx, base);
+      await shot(page, "empty-state");
+      await example(page);
+      const panes = await page.$$eval(".pane-text", (t) => t.map((x) => x.value.length));
+      assert(panes.length === 2 && panes.every((n) => n > 1000), `example panes: ${panes}`);
+      assert(await page.$eval("#tab-compare", (t) => t.getAttribute("aria-selected")) === "true", "comparison tab not selected");
+      // The diverging chart: both articles name Putin and Pezeshkian, several times each.
+      const rows = await page.$$eval(".diverging tbody tr", (rs) => rs.map((r) => ({
+        name: r.dataset.name,
+        a: Number(r.querySelector(".side-a .dnum").textContent) || 0,
+        b: Number(r.querySelector(".side-b .dnum").textContent) || 0,
+      })));
+      for (const surname of ["Putin", "Pezeshkian"]) {
+        const row = rows.find((r) => r.name.endsWith(surname));
+        assert(row && row.a > 1 && row.b > 1, `${surname} not counted in both: ${JSON.stringify(row)}`);
+      }
+      // Both texts are shown side by side.
+      const cols = await page.$$eval(".sbs-col .doc", (ds) => ds.map((d) => d.textContent.length));
+      assert(cols.length === 2 && cols.every((n) => n > 1000), `side-by-side columns: ${cols}`);
+      // What B added / dropped are listed.
+      const deltas = await page.$$eval(".delta h4", (hs) => hs.map((x) => x.textContent));
+      assert(deltas.includes("What B added") && deltas.includes("What B dropped"), `deltas: ${deltas}`);
+      await shot(page, "example-comparison");
+      await page.click('[role=tab][data-tab="B"]');
+      await page.waitForSelector('.article-view[data-letter="B"]');
+      await shot(page, "example-article-b");
+    },
+  },
+  {
+    name: "the example is usable at 390 px wide",
+    viewport: { width: 390, height: 844 },
+    async run({ ctx, base }) {
+      const page = await open(ctx, base);
+      await example(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `the page is ${overflow}px wider than the window`);
+      await shot(page, "narrow-comparison");
+      await page.click('[role=tab][data-tab="A"]');
+      await page.waitForSelector('.article-view[data-letter="A"]');
+      const overflowA = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflowA <= 0, `article view is ${overflowA}px wider than the window`);
+      await shot(page, "narrow-article");
+    },
+  },
+  {
+    name: "a third article adds a pair picker; drafts survive a reload",
+    async run({ ctx, base }) {
+      const page = await open(ctx, base);
+      await example(page);
+      await page.click("#add-pane");
+      await paste(page, 2, { text: "Vladimir Putin met Masoud Pezeshkian in Ashgabat, Turkmenistan. Putin praised Iran.\n\nPezeshkian thanked Putin." });
+      await settled(page);
+      await page.waitForSelector('[role=tab][data-tab="C"]');
+      await page.waitForSelector(".pair-picker select");
+      await page.selectOption(".pair-picker select >> nth=1", { label: "Article C" });
+      await page.waitForFunction(() => document.querySelector(".sbs-col:last-of-type .doc")?.textContent.includes("Ashgabat, Turkmenistan"));
+      await settled(page);
+      await shot(page, "three-articles");
+      await page.waitForTimeout(900); // the draft is saved 600 ms after the last change
+      await page.reload();
+      await page.waitForSelector("#panes .pane >> nth=2");
+      const values = await page.$$eval(".pane-text", (t) => t.map((x) => x.value));
+      assert(values.length === 3 && values[2].startsWith("Vladimir Putin met") && values[0].length > 1000, "the draft was not restored");
+      await settled(page);
+    },
+  },
+];

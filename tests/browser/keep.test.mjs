@@ -1,0 +1,120 @@
+// Keeping and sharing: exports (CSV, JSON) and the share link round trip; nothing is sent anywhere.
+
+import { readFile } from "node:fs/promises";
+import { open, settled, shot, assert, example } from "./harness.mjs";
+
+async function exported(page, kind) {
+  await page.click("#export-menu summary");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-export="${kind}"]`)]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
+}
+
+/** Minimal RFC 4180 reader for checking our own CSV. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(field); field = ""; } else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; } else field += c;
+  }
+  return rows;
+}
+
+export const tests = [
+  {
+    name: "exports names and the comparison as CSV and JSON that agree with the page",
+    async run({ ctx, base }) {
+      const page = await open(ctx, base);
+      await example(page);
+      const chart = await page.$$eval(".diverging tbody tr", (rs) => rs.map((r) => ({ name: r.dataset.name, a: r.querySelector(".side-a .dnum").textContent, b: r.querySelector(".side-b .dnum").textContent })));
+
+      const names = await exported(page, "entities-csv");
+      assert(names.name.endsWith(".csv"), `file name ${names.name}`);
+      const rows = parseCsv(names.text);
+      assert(rows[0].join() === "article,headline,name,type,mentions,aliases", `header: ${rows[0]}`);
+      const putinA = rows.find((r) => r[0] === "A" && r[2].endsWith("Putin"));
+      const chartPutin = chart.find((r) => r.name.endsWith("Putin"));
+      assert(putinA && putinA[4] === chartPutin.a, `CSV Putin in A ${putinA?.[4]} vs chart ${chartPutin?.a}`);
+      assert(rows.some((r) => r[0] === "B"), "no rows for article B");
+
+      const json = JSON.parse((await exported(page, "entities-json")).text);
+      assert(json.articles.length === 2 && json.articles[0].entities.length > 5, "names JSON has no articles");
+      const e = json.articles[0].entities.find((x) => x.name.endsWith("Putin"));
+      assert(e && e.mentions.length === e.count, "names JSON mentions disagree with the count");
+
+      const cmpCsv = parseCsv((await exported(page, "comparison-csv")).text);
+      assert(cmpCsv[0].slice(0, 4).join() === "name,type,mentions_A,mentions_B", `comparison header: ${cmpCsv[0]}`);
+      assert(cmpCsv.length - 1 >= chart.length, "comparison CSV has fewer names than the chart");
+      const cmp = JSON.parse((await exported(page, "comparison-json")).text);
+      assert(Array.isArray(cmp.entities) && cmp.a && cmp.b, "comparison JSON lacks entities/a/b");
+      const ce = cmp.entities.find((x) => x.name === chartPutin.name);
+      assert(String(ce.countA) === chartPutin.a && String(ce.countB) === chartPutin.b, "comparison JSON disagrees with the chart");
+    },
+  },
+  {
+    name: "a share link carries the articles and settings, and opens elsewhere as it was",
+    async run({ ctx, base, browser }) {
+      const page = await open(ctx, base);
+      await example(page);
+      await page.uncheck('.compare-view .filters input[data-kind="MISC"]');
+      await page.click('[role=tab][data-tab="B"]');
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+      await page.click("#share");
+      await page.waitForSelector("#share-box:not([hidden])");
+      const url = await page.inputValue("#share-url");
+      assert(url.startsWith(`${base}#share=`), `link: ${url.slice(0, 80)}`);
+      assert(!/Putin|Pezeshkian/.test(decodeURIComponent(url)), "the link carries the text uncompressed");
+      assert((await page.evaluate(() => navigator.clipboard.readText())) === url, "the link was not copied");
+      const texts = await page.$$eval(".pane-text", (t) => t.map((x) => x.value));
+      await shot(page, "share-link", { fullPage: false });
+
+      // Open it in a fresh profile: no draft to fall back on, everything comes from the link.
+      const other = await page.context().browser().newContext();
+      try {
+        const page2 = await other.newPage();
+        await page2.goto(url);
+        await page2.waitForSelector('.article-view[data-letter="B"]');
+        await settled(page2);
+        const texts2 = await page2.$$eval(".pane-text", (t) => t.map((x) => x.value));
+        assert(JSON.stringify(texts2) === JSON.stringify(texts), "the articles differ after the round trip");
+        assert(!(await page2.isChecked('.filters input[data-kind="MISC"]')), "the type filter was not carried");
+        assert((await page2.$eval("#tab-B", (t) => t.getAttribute("aria-selected"))) === "true", "the selected tab was not carried");
+        assert(!page2.url().includes("#share="), "the fragment stays in the address bar after opening");
+        await shot(page2, "share-opened", { fullPage: false });
+      } finally {
+        await other.close();
+      }
+    },
+  },
+  {
+    name: "a damaged share link says so and leaves the page usable",
+    async run({ ctx, base }) {
+      const page = await open(ctx, base, "#share=not-a-real-link");
+      await page.waitForFunction(() => document.querySelector("#status").textContent.includes("share link"));
+      assert((await page.getAttribute("#status", "class")).includes("error"), "the message is not shown as an error");
+      await example(page);
+    },
+  },
+  {
+    name: "nothing leaves the page: every request goes to its own origin, none sends data",
+    async run({ ctx, base, watch }) {
+      const page = await open(ctx, base);
+      await example(page);
+      await page.click('[role=tab][data-tab="A"]');
+      await page.click("#share");
+      await page.waitForSelector("#share-box:not([hidden])");
+      const origin = new URL(base).origin;
+      const away = watch.requests.filter((r) => !r.url.startsWith(origin) && !r.url.startsWith("blob:") && !r.url.startsWith("data:"));
+      assert(away.length === 0, `requests elsewhere: ${away.map((r) => r.url).join(", ")}`);
+      const sending = watch.requests.filter((r) => r.method !== "GET");
+      assert(sending.length === 0, `requests that send data: ${sending.map((r) => `${r.method} ${r.url}`).join(", ")}`);
+      const paths = [...new Set(watch.requests.map((r) => new URL(r.url).pathname))].sort();
+      console.log(`     requests: ${paths.join(" ")}`);
+    },
+  },
+];

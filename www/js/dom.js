@@ -1,0 +1,61 @@
+// Building DOM nodes without ever parsing markup: every string lands in a text node, so
+// pasted articles (which may carry <script>, onerror=, javascript: links) can never inject.
+
+/**
+ * Creates an element. `props`: `class`, `text`, `dataset`, `attrs` (setAttribute), `on`
+ * (event listeners), `style` (CSSOM properties, allowed under our CSP) and plain properties.
+ * `children`: nodes, strings (become text nodes), arrays, or null/false (skipped).
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") el.className = Array.isArray(value) ? value.filter(Boolean).join(" ") : value;
+    else if (key === "text") el.textContent = String(value);
+    else if (key === "dataset") Object.assign(el.dataset, value);
+    else if (key === "attrs") for (const [a, v] of Object.entries(value)) { if (v !== undefined && v !== null && v !== false) el.setAttribute(a, v === true ? "" : String(v)); }
+    else if (key === "on") for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
+    else if (key === "style") for (const [p, v] of Object.entries(value)) el.style.setProperty(p, String(v));
+    else el[key] = value;
+  }
+  append(el, children);
+  return el;
+}
+
+/** Appends children (nodes, strings, nested arrays; null/false skipped). */
+export function append(parent, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return parent;
+}
+
+/** An SVG element (same props as `h`, attributes only). */
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [a, v] of Object.entries(attrs)) if (v !== undefined && v !== null) el.setAttribute(a, String(v));
+  append(el, children);
+  return el;
+}
+
+/** Removes every child of `el`. */
+export function clear(el) {
+  el.replaceChildren();
+  return el;
+}
+
+export const KINDS = ["PER", "ORG", "LOC", "MISC"];
+export const KIND_LABEL = { PER: "person", ORG: "organisation", LOC: "place", MISC: "other" };
+export const KIND_PLURAL = { PER: "People", ORG: "Organisations", LOC: "Places", MISC: "Other" };
+
+/** A small type badge: the colour plus the type's letters, so colour is never the only cue. */
+export function kindBadge(kind) {
+  return h("span", { class: ["kind", `k-${kind}`], text: kind, title: KIND_LABEL[kind] ?? kind });
+}
+
+export const fmt = new Intl.NumberFormat("en");
+export const pct = (x) => `${Math.round((Number(x) || 0) * 100)}%`;
+
+/** Letter of the n-th article: A, B, C, ... */
+export const letter = (i) => String.fromCharCode(65 + i);

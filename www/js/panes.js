@@ -1,0 +1,167 @@
+// One article pane: a text box that takes typing, paste (plain text, or a web page's HTML kept
+// for the core to read), drag-and-drop and "Open file…", and says what it holds.
+
+import { h, fmt } from "./dom.js";
+
+// Files beyond this are not read at all: the core refuses anything over 10 MB anyway, and
+// reading a huge file just to refuse it would freeze the tab.
+const MAX_FILE_BYTES = 64 << 20;
+
+/** An error message from the core as a sentence: capital first letter, full stop. */
+export const sentence = (msg) => {
+  const s = String(msg).trim();
+  return s ? s[0].toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? "" : ".") : s;
+};
+
+let serial = 0;
+
+export class Pane {
+  /**
+   * @param {HTMLTemplateElement} template  #pane-template
+   * @param {{onChange: (delay?: number) => void, onRemove: (pane: Pane) => void}} hooks
+   *   onChange(0) asks for an analysis now, onChange() after the typing pause.
+   */
+  constructor(template, { onChange, onRemove }) {
+    const node = template.content.firstElementChild.cloneNode(true);
+    const uid = ++serial;
+    this.el = node;
+    this.ta = node.querySelector(".pane-text");
+    this.labelEl = node.querySelector(".pane-label");
+    this.badge = node.querySelector(".letter-badge");
+    this.size = node.querySelector(".pane-size");
+    this.note = node.querySelector(".pane-note");
+    this.file = node.querySelector(".pane-file");
+    this.removeButton = node.querySelector(".pane-remove");
+    this.html = null; // the clipboard's text/html when a page was pasted whole
+    this.name = null; // the file (or example) the text came from
+    this.error = null; // why the core refused the text
+    this.onChange = onChange;
+    this.ta.id = `pane-text-${uid}`;
+    this.labelEl.htmlFor = this.ta.id;
+    this.note.id = `pane-note-${uid}`;
+
+    this.ta.addEventListener("input", () => {
+      if (this.html !== null) { this.html = null; this.name = null; }
+      this.refresh();
+      onChange();
+    });
+    this.ta.addEventListener("paste", (ev) => this.onPaste(ev));
+    node.querySelector(".pane-open").addEventListener("click", () => this.file.click());
+    this.file.addEventListener("change", () => { if (this.file.files[0]) this.readFile(this.file.files[0]); this.file.value = ""; });
+    node.querySelector(".pane-clear").addEventListener("click", () => { this.set({ text: "" }); this.ta.focus(); onChange(0); });
+    this.removeButton.addEventListener("click", () => onRemove(this));
+    const drop = node.querySelector(".drop");
+    drop.addEventListener("dragover", (ev) => {
+      if (![...ev.dataTransfer.types].includes("Files")) return;
+      ev.preventDefault();
+      ev.dataTransfer.dropEffect = "copy";
+      drop.classList.add("over");
+    });
+    drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+    drop.addEventListener("drop", (ev) => {
+      drop.classList.remove("over");
+      const file = ev.dataTransfer.files?.[0];
+      if (!file) return;
+      ev.preventDefault();
+      this.readFile(file);
+    });
+    this.refresh();
+  }
+
+  /** What goes to the core: the page's HTML when one was pasted, else the text; null when empty. */
+  get input() {
+    const value = this.html ?? this.ta.value;
+    return value.trim() ? value : null;
+  }
+
+  /** Replaces the content (no analysis is asked for). */
+  set({ text = "", html = null, name = null }) {
+    this.ta.value = text;
+    this.html = html;
+    this.name = name;
+    this.error = null;
+    this.refresh();
+  }
+
+  /** Names the pane A, B, C... */
+  label(letterName, removable) {
+    this.badge.textContent = letterName;
+    this.labelEl.textContent = `Article ${letterName}`;
+    this.el.dataset.letter = letterName;
+    this.ta.placeholder = letterName === "A"
+      ? "Paste an article here: plain text, or copied from a news page."
+      : letterName === "B" ? "Paste another outlet's article about the same story." : "Paste one more article to compare.";
+    this.removeButton.hidden = !removable;
+    this.removeButton.setAttribute("aria-label", `Remove article ${letterName}`);
+    this.el.querySelector(".pane-clear").setAttribute("aria-label", `Clear article ${letterName}`);
+    this.el.querySelector(".pane-open").setAttribute("aria-label", `Open file… as article ${letterName}`);
+  }
+
+  /** Shows the core's refusal (or clears it). */
+  showError(error) {
+    if (error === this.error) return;
+    this.error = error;
+    this.refresh();
+  }
+
+  refresh() {
+    const n = this.html?.length ?? this.ta.value.length;
+    this.size.textContent = n ? `${fmt.format(n)} characters${this.html !== null ? " of HTML" : ""}` : "";
+    const parts = [];
+    this.note.classList.toggle("error", Boolean(this.error));
+    if (this.error) {
+      this.note.setAttribute("role", "alert");
+      parts.push(h("strong", { text: "Not analysed. " }), sentence(this.error));
+    } else {
+      this.note.removeAttribute("role");
+      if (this.html !== null) {
+        parts.push(`${this.name ? `Read from ${this.name}` : "Pasted from a web page"}: Parallax reads the page's HTML, so it can find the headline and date and drop boilerplate. `,
+          h("button", { type: "button", class: "link", text: "Use the plain text instead", on: { click: () => { this.html = null; this.name = null; this.refresh(); this.onChange(0); } } }));
+      } else if (this.name) {
+        parts.push(`Read from ${this.name}.`);
+      }
+    }
+    this.note.replaceChildren(...parts);
+    this.note.hidden = parts.length === 0;
+    if (this.note.hidden) this.ta.removeAttribute("aria-describedby");
+    else this.ta.setAttribute("aria-describedby", this.note.id);
+  }
+
+  onPaste(ev) {
+    const data = ev.clipboardData;
+    if (!data) return;
+    const html = data.getData("text/html");
+    const plain = data.getData("text/plain");
+    const ta = this.ta;
+    const replacesAll = ta.value.trim() === "" || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length);
+    // A page copied whole keeps its HTML for the core to read; a snippet pasted into the middle
+    // of an article is just text.
+    if (html.trim() && replacesAll) {
+      ev.preventDefault();
+      this.set({ text: plain || html, html });
+      this.onChange(0);
+      return;
+    }
+    if (!ev.isTrusted && plain) {
+      // A paste event the browser did not raise itself (an extension, an assistive tool) has no
+      // default action: insert the text ourselves.
+      ev.preventDefault();
+      ta.setRangeText(plain, ta.selectionStart, ta.selectionEnd, "end");
+      ta.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }
+
+  async readFile(file) {
+    if (file.size > MAX_FILE_BYTES) {
+      this.showError(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; Parallax reads one article at a time (up to 10 MB)`);
+      return;
+    }
+    try {
+      // An HTML file goes to the core as it is (the core reads HTML); the box shows its source.
+      this.set({ text: await file.text(), name: file.name });
+      this.onChange(0);
+    } catch (err) {
+      this.showError(`${file.name} could not be read (${err.message})`);
+    }
+  }
+}
