@@ -45,7 +45,7 @@ impl Default for Options {
             out: "data/ner/model.bin".into(),
             epochs: 15,
             jackknife_epochs: 5,
-            prune: 0.5,
+            prune: 1.0,
             levels: 127,
         }
     }
