@@ -22,7 +22,7 @@ unit: setup
 	cargo test --locked
 
 wasm-test: setup
-	wasm-pack test --node -- --no-default-features --test wasm
+	wasm-pack test --node -- --no-default-features --test wasm --test wasm_compare
 
 browser-test: build
 	node tests/browser/run.mjs

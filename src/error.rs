@@ -12,6 +12,13 @@ pub enum Error {
         /// The limit in bytes.
         limit: usize,
     },
+    /// More articles were given to compare at once than [`crate::MAX_ARTICLES`].
+    TooManyArticles {
+        /// Number of articles given.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for Error {
@@ -23,6 +30,11 @@ impl fmt::Display for Error {
                  paste a single article, or split the text",
                 *bytes as f64 / 1e6,
                 *limit as f64 / 1e6
+            ),
+            Error::TooManyArticles { count, limit } => write!(
+                f,
+                "{count} articles were given; Parallax compares at most {limit} at once, \
+                 so compare them in smaller groups"
             ),
         }
     }

@@ -10,6 +10,14 @@
 //! let comparison = parallax::compare("Putin spoke in Moscow.", "Moscow was cold.").unwrap();
 //! let moscow = comparison.entities.iter().find(|e| e.name == "Moscow").unwrap();
 //! assert_eq!((moscow.count_a, moscow.count_b), (1, 1));
+//!
+//! // Text reuse: B repeats A's sentence with one word changed, and adds one of its own.
+//! let a = "The two countries say they are close to signing a strategic partnership agreement.";
+//! let b = "Tehran is hopeful. The two countries say they are near to signing a strategic partnership agreement.";
+//! let c = parallax::compare(a, b).unwrap();
+//! assert_eq!(c.passages.len(), 1);
+//! assert_eq!(c.passages[0].b.span().of(b), "The two countries say they are near to signing a strategic partnership agreement");
+//! assert_eq!(c.verdict, parallax::Verdict::Wholly);
 //! ```
 //!
 //! Every span is a half-open range of UTF-8 byte offsets into the input ([`Span`]). The wasm
@@ -21,17 +29,20 @@ mod analysis;
 mod article;
 mod boilerplate;
 mod compare;
+mod distinctive;
 mod entities;
 mod error;
 #[cfg(feature = "cli")]
 pub mod eval;
 mod html;
+mod inherited;
 mod mention;
 mod meta;
 mod ner;
 mod page_meta;
 mod quotes;
 mod readability;
+mod reuse;
 mod segment;
 mod sources;
 mod span;
@@ -41,12 +52,20 @@ pub mod wasm;
 
 pub use analysis::{analyze, extract, Analysis, Removed, MAX_INPUT_BYTES};
 pub use article::Input;
-pub use compare::{compare, Comparison, SharedEntity};
+pub use compare::{
+    compare, compare_many, compare_with, AlignedPassage, CompareOptions, Comparison,
+    ComparisonMany, Piece, QuoteComparison, QuoteRef, QuoteSide, Settings, SharedEntity,
+    SharedQuote, SharedSource, SourceRef, Verdict, MAX_ARTICLES, PARTLY_DERIVED_SHARE,
+    WHOLLY_DERIVED_SHARE,
+};
+pub use distinctive::{Distinctive, Term};
 pub use entities::{Entity, EntityMention};
 pub use error::Error;
+pub use inherited::{Reused, Side};
 pub use mention::{Kind, Mention};
 pub use meta::{Credit, Dateline, Meta};
 pub use quotes::Quote;
+pub use reuse::{align, Passage, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES};
 pub use sources::{Source, SourceKind};
 pub use span::{fill_utf16, Loc, Span};
 

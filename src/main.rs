@@ -1,14 +1,20 @@
 //! `parallax`: the command-line front of the same core the page uses.
 
-use parallax::{analyze, compare, Analysis, Comparison};
+use parallax::{analyze, compare_many, compare_with, Analysis, CompareOptions};
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
+
+#[path = "cli/report.rs"]
+mod report;
 
 const USAGE: &str = "\
 usage:
   parallax analyze FILE|- [--json]   summary of one article (--json: the Analysis as JSON)
   parallax analyze --jsonl           JSON lines {\"id\", \"text\"} on stdin -> {\"id\", \"analysis\"|\"error\"}
   parallax compare A B [--json]      compare two articles (files, or - for stdin)
+  parallax compare A B C ... [--json]  pairwise reuse and entity overlap of three or more
+    compare options: --min-words N   shortest reused passage, in words (default 8)
+                     --keep-reused   distinctive words count reused text too
   parallax extract FILE|-            the clean article text (plain text or HTML in), headline first
   parallax eval-readability DIR      extraction figures over DIR/*/{source,expected}.html
   parallax eval-conll FILE           entity tagger's precision, recall, F1 and speed on CoNLL-2003 FILE
@@ -29,10 +35,22 @@ fn run(args: &[String]) -> Result<(), String> {
     if args.first().is_some_and(|a| a == "train") {
         return train(&args[1..]);
     }
-    let (flags, positional): (Vec<&str>, Vec<&str>) = args
-        .iter()
-        .map(String::as_str)
-        .partition(|a| a.starts_with("--"));
+    let mut options = CompareOptions::default();
+    let (mut flags, mut positional): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let mut rest = args.iter().map(String::as_str);
+    while let Some(arg) = rest.next() {
+        match arg {
+            "--min-words" => {
+                let n = rest.next().and_then(|n| n.parse::<usize>().ok());
+                options.min_match_words = n
+                    .filter(|&n| n > 0)
+                    .ok_or("--min-words needs a number of words, 1 or more")?;
+            }
+            "--keep-reused" => options.distinctive_skips_reused = false,
+            flag if flag.starts_with("--") => flags.push(flag),
+            _ => positional.push(arg),
+        }
+    }
     let json = flags.contains(&"--json");
     if let Some(unknown) = flags.iter().find(|f| !matches!(**f, "--json" | "--jsonl")) {
         return Err(format!("unknown option {unknown}\n{USAGE}"));
@@ -51,11 +69,31 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         ["compare", a, b] => {
             let (ta, tb) = (read_input(a)?, read_input(b)?);
-            let comparison = compare(&ta, &tb).map_err(|e| e.to_string())?;
+            let comparison = compare_with(&ta, &tb, options).map_err(|e| e.to_string())?;
             if json {
                 print_json(&mut out, &comparison)
             } else {
-                print_comparison(&mut out, a, b, &comparison)
+                report::comparison(
+                    &mut out,
+                    [a, b],
+                    [
+                        comparison.a.indexed_text(&ta),
+                        comparison.b.indexed_text(&tb),
+                    ],
+                    &comparison,
+                )
+            }
+        }
+        ["compare", files @ ..] if files.len() >= 3 => {
+            let texts = files
+                .iter()
+                .map(|f| read_input(f))
+                .collect::<Result<Vec<_>, _>>()?;
+            let many = compare_many(&texts, options).map_err(|e| e.to_string())?;
+            if json {
+                print_json(&mut out, &many)
+            } else {
+                report::many(&mut out, files, &many)
             }
         }
         ["extract", file] => {
@@ -234,20 +272,4 @@ fn print_readability(out: &mut impl Write, r: &parallax::eval::Report) -> io::Re
         "\n{} pages: mean token F1 {:.3}, headline exact {:.3}, byline {:.3} (of {} with a byline)",
         r.pages, r.mean_f1, r.headline_rate, r.byline_rate, r.bylines_expected
     )
-}
-
-fn print_comparison(out: &mut impl Write, a: &str, b: &str, c: &Comparison) -> io::Result<()> {
-    writeln!(out, "A: {a}\nB: {b}\n")?;
-    writeln!(out, "entities:  {:>3} {:>3}", "A", "B")?;
-    for e in &c.entities {
-        writeln!(
-            out,
-            "  {:<4}  {:>3} {:>3}  {}",
-            e.kind.as_str(),
-            e.count_a,
-            e.count_b,
-            e.name
-        )?;
-    }
-    Ok(())
 }

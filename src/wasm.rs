@@ -24,15 +24,41 @@ pub fn analyze(text: &str) -> Result<JsValue, JsError> {
     to_js(&analysis)
 }
 
-/// Compares two articles. Returns the Comparison object; throws an `Error` for refused input.
+/// Compares two articles. `options` is optional: `{ minMatchWords?: number,
+/// distinctiveSkipsReused?: boolean }`. Returns the Comparison object, every span of A with
+/// UTF-16 offsets into `a` and every span of B into `b`; throws an `Error` for refused input.
 #[wasm_bindgen]
-pub fn compare(a: &str, b: &str) -> Result<JsValue, JsError> {
-    let mut comparison = crate::compare(a, b)?;
+pub fn compare(a: &str, b: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let mut comparison = crate::compare_with(a, b, options_from(options)?)?;
     let (ia, ib) = (
         comparison.a.indexed_text(a).to_string(),
         comparison.b.indexed_text(b).to_string(),
     );
-    crate::fill_utf16(&ia, &mut comparison.a.locs_mut());
-    crate::fill_utf16(&ib, &mut comparison.b.locs_mut());
+    crate::fill_utf16(&ia, &mut comparison.locs_mut_a());
+    crate::fill_utf16(&ib, &mut comparison.locs_mut_b());
     to_js(&comparison)
+}
+
+/// Compares three or more articles pairwise. `texts` is an array of strings; `options` as for
+/// `compare`. Returns the ComparisonMany object.
+#[wasm_bindgen(js_name = compareMany)]
+pub fn compare_many(texts: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let texts: Vec<String> = serde_wasm_bindgen::from_value(texts)
+        .map_err(|e| JsError::new(&format!("compareMany takes an array of strings: {e}")))?;
+    let mut many = crate::compare_many(&texts, options_from(options)?)?;
+    for (analysis, text) in many.articles.iter_mut().zip(&texts) {
+        let indexed = analysis.indexed_text(text).to_string();
+        crate::fill_utf16(&indexed, &mut analysis.locs_mut());
+    }
+    to_js(&many)
+}
+
+/// Options from JS: `undefined` or `null` for the defaults, else an object whose fields are all
+/// optional.
+fn options_from(value: JsValue) -> Result<crate::CompareOptions, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(crate::CompareOptions::default());
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("bad comparison options: {e}")))
 }

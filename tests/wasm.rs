@@ -59,7 +59,8 @@ fn refused_input_throws_an_error_with_a_message() {
 
 #[wasm_bindgen_test]
 fn compare_converts_each_side_with_its_own_text() {
-    let comparison = parallax::wasm::compare("é Moscow.", "👋👋 Moscow.").expect("comparison");
+    let comparison = parallax::wasm::compare("é Moscow.", "👋👋 Moscow.", JsValue::UNDEFINED)
+        .expect("comparison");
     let a_mention = get(&entity(&get(&comparison, "a"), "Moscow"), "mentions")
         .dyn_into::<Array>()
         .unwrap()

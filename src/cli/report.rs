@@ -1,0 +1,155 @@
+//! The CLI's readable summaries of comparisons.
+
+use parallax::{Comparison, ComparisonMany, SharedEntity, Term};
+use std::io::{self, Write};
+
+/// Characters of each side shown for a passage.
+const EXCERPT_CHARS: usize = 70;
+
+/// The first `EXCERPT_CHARS` characters of `text`, white space folded.
+fn excerpt(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() <= EXCERPT_CHARS {
+        folded
+    } else {
+        let cut: String = folded.chars().take(EXCERPT_CHARS - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
+/// Two articles.
+pub fn comparison(
+    out: &mut impl Write,
+    names: [&str; 2],
+    texts: [&str; 2],
+    c: &Comparison,
+) -> io::Result<()> {
+    writeln!(out, "A: {}\nB: {}\n", names[0], names[1])?;
+    writeln!(
+        out,
+        "reused text: {} of A, {} of B, in {} passages (at least {} words each)",
+        percent(c.reused_share_a),
+        percent(c.reused_share_b),
+        c.passages.len(),
+        c.settings.min_match_words
+    )?;
+    writeln!(out, "verdict: B is {} from A\n", c.verdict.label())?;
+    for (k, p) in c.passages.iter().enumerate() {
+        writeln!(
+            out,
+            "  {:>2}. {} words, similarity {:.2}\n      A {}..{}  {}\n      B {}..{}  {}",
+            k + 1,
+            p.words,
+            p.similarity,
+            p.a.start,
+            p.a.end,
+            excerpt(p.a.span().of(texts[0])),
+            p.b.start,
+            p.b.end,
+            excerpt(p.b.span().of(texts[1])),
+        )?;
+    }
+    writeln!(
+        out,
+        "\nentities        A (reused)    B (reused)   share A  share B"
+    )?;
+    for e in &c.entities {
+        writeln!(
+            out,
+            "  {:<4}  {:>4} ({:>3})    {:>4} ({:>3})   {:>6}  {:>6}   {}",
+            e.kind.as_str(),
+            e.count_a,
+            e.reused_a,
+            e.count_b,
+            e.reused_b,
+            percent(e.share_a),
+            percent(e.share_b),
+            e.name
+        )?;
+    }
+    let names_of = |it: &mut dyn Iterator<Item = &SharedEntity>| {
+        it.map(|e| e.name.as_str()).collect::<Vec<_>>().join(", ")
+    };
+    writeln!(out, "\nB adds:   {}", names_of(&mut c.added_by_b()))?;
+    writeln!(out, "B drops:  {}", names_of(&mut c.dropped_by_b()))?;
+    let own = c
+        .entities
+        .iter()
+        .filter(|e| e.count_a > 0 && e.count_b > e.reused_b);
+    writeln!(
+        out,
+        "B's own mentions of shared entities: {}",
+        own.map(|e| format!("{} ×{}", e.name, e.count_b - e.reused_b))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+
+    let q = &c.quotes;
+    if !(q.shared.is_empty() && q.only_a.is_empty() && q.only_b.is_empty()) {
+        writeln!(out, "\nquotes: {} shared", q.shared.len())?;
+        for s in &q.shared {
+            let tag = if s.b.reused { "inherited" } else { "B's own" };
+            writeln!(out, "  = [{tag}] {}", excerpt(&s.b.text))?;
+        }
+        for x in &q.only_a {
+            writeln!(out, "  A only: {}", excerpt(&x.text))?;
+        }
+        for x in &q.only_b {
+            writeln!(out, "  B only: {}", excerpt(&x.text))?;
+        }
+    }
+    if !c.sources.is_empty() {
+        writeln!(out, "\nsources:          A   B  (B inherited)")?;
+        for s in &c.sources {
+            writeln!(
+                out,
+                "  {:<14} {:>3} {:>3}  ({})",
+                s.name, s.count_a, s.count_b, s.reused_b
+            )?;
+        }
+    }
+    let terms = |ts: &[Term]| {
+        ts.iter()
+            .map(|t| format!("{} ({}:{})", t.term, t.count_a, t.count_b))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(out, "\ndistinctive of A: {}", terms(&c.distinctive.a))?;
+    writeln!(out, "distinctive of B: {}", terms(&c.distinctive.b))
+}
+
+/// Three or more articles.
+pub fn many(out: &mut impl Write, names: &[&str], m: &ComparisonMany) -> io::Result<()> {
+    for (k, name) in names.iter().enumerate() {
+        writeln!(out, "{:>2}: {name}", k + 1)?;
+    }
+    for (title, matrix) in [
+        (
+            "reused text: share of row in passages shared with column",
+            &m.reuse,
+        ),
+        (
+            "entity overlap: share of row's mentions naming an entity column names",
+            &m.entity_overlap,
+        ),
+    ] {
+        writeln!(out, "\n{title}")?;
+        write!(out, "    ")?;
+        for j in 0..matrix.len() {
+            write!(out, " {:>6}", j + 1)?;
+        }
+        writeln!(out)?;
+        for (i, row) in matrix.iter().enumerate() {
+            write!(out, "{:>2}: ", i + 1)?;
+            for x in row {
+                write!(out, " {:>6}", percent(*x))?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}

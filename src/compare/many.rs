@@ -1,0 +1,84 @@
+//! Three or more articles: the matrices of pairwise text reuse and entity overlap.
+
+use super::entities::match_entities;
+use super::{CompareOptions, Prepared, Settings};
+use crate::analysis::{analyze, Analysis};
+use crate::error::Error;
+use crate::reuse;
+use serde::Serialize;
+
+/// Most articles compared at once. Every pair is aligned, so the work grows with the square of
+/// the count; fifty articles are 1,225 pairs, a few seconds in the browser.
+pub const MAX_ARTICLES: usize = 50;
+
+/// The pairwise view of several articles. Row `i`, column `j` of each matrix describes article
+/// `i` against article `j`; the diagonal is 1.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComparisonMany {
+    /// The articles, analysed, in input order.
+    pub articles: Vec<Analysis>,
+    /// The settings used.
+    pub settings: Settings,
+    /// Share of article `i`'s words in passages it shares with article `j`, 0..1.
+    pub reuse: Vec<Vec<f64>>,
+    /// Share of article `i`'s entity mentions that name an entity article `j` names too, 0..1.
+    pub entity_overlap: Vec<Vec<f64>>,
+}
+
+/// Compares every pair of `texts`.
+///
+/// # Errors
+/// [`Error::TooManyArticles`] over [`MAX_ARTICLES`]; otherwise as [`analyze`], for any article.
+pub fn compare_many<S: AsRef<str>>(
+    texts: &[S],
+    options: CompareOptions,
+) -> Result<ComparisonMany, Error> {
+    if texts.len() > MAX_ARTICLES {
+        return Err(Error::TooManyArticles {
+            count: texts.len(),
+            limit: MAX_ARTICLES,
+        });
+    }
+    let settings = Settings::of(options);
+    let mut prepared = Vec::with_capacity(texts.len());
+    for text in texts {
+        let text = text.as_ref();
+        prepared.push(Prepared::new(text, analyze(text)?));
+    }
+    let n = prepared.len();
+    let mut reuse = vec![vec![1.0; n]; n];
+    let mut entity_overlap = vec![vec![1.0; n]; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let (x, y) = (&prepared[i], &prepared[j]);
+            let passages = reuse::align(&x.words, &y.words, settings.min_match_words);
+            reuse[i][j] = reuse::share(&x.words, passages.iter().map(|p| p.a_words.clone()));
+            reuse[j][i] = reuse::share(&y.words, passages.iter().map(|p| p.b_words.clone()));
+            let (ex, ey) = (&x.analysis.entities, &y.analysis.entities);
+            let (mut shared_x, mut shared_y) = (0, 0);
+            for (gx, gy) in match_entities(ex, ey) {
+                if !gx.is_empty() && !gy.is_empty() {
+                    shared_x += gx.iter().map(|&k| ex[k].count).sum::<usize>();
+                    shared_y += gy.iter().map(|&k| ey[k].count).sum::<usize>();
+                }
+            }
+            entity_overlap[i][j] = ratio(shared_x, ex.iter().map(|e| e.count).sum());
+            entity_overlap[j][i] = ratio(shared_y, ey.iter().map(|e| e.count).sum());
+        }
+    }
+    Ok(ComparisonMany {
+        articles: prepared.into_iter().map(|p| p.analysis).collect(),
+        settings,
+        reuse,
+        entity_overlap,
+    })
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}

@@ -1,0 +1,643 @@
+//! Text reuse between two articles: which passages of B repeat passages of A, found even when
+//! paragraphs are reordered or lightly edited.
+//!
+//! The method is the seed-and-extend scheme of sequence aligners and plagiarism detectors, kept
+//! near-linear on purpose (no dynamic programming over whole texts):
+//! 1. Both texts become lists of words with normalised keys (lowercase, apostrophes unified,
+//!    punctuation and white space ignored), so curly vs straight quotes, dashes and spacing do
+//!    not matter.
+//! 2. Every run of `seed` consecutive words (a shingle) is hashed; B's shingles are indexed and
+//!    each of A's is looked up. A hit is a seed match on the diagonal `i - j`.
+//! 3. Seeds on one diagonal that touch are merged into exact matches.
+//! 4. Exact matches are chained in A order when the gaps between them are small in both texts
+//!    (a changed word, a dropped clause), giving passages.
+//! 5. Passages at least `min_match_words` long are kept, longest first, one-to-one: no word of
+//!    either text is in two passages.
+
+use crate::span::Span;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A shingle that occurs more often than this in either article is repetition or boilerplate
+/// ("said in a statement on"), not evidence of reuse. Dropping it bounds the seed matches at
+/// this many per word of A, which keeps the worst case (a text repeating one phrase) linear.
+pub const MAX_SHINGLE_OCCURRENCES: usize = 8;
+
+/// The largest gap, in words on either side, that a passage bridges between two exact matches:
+/// room for a changed word, a dropped or inserted clause ("which includes Brazil, Russia, India,
+/// China and South Africa,"). A dropped sentence is longer and splits the passage in two.
+pub const MAX_GAP_WORDS: usize = 12;
+
+/// Chains under construction at once. Only repetitive text comes near it; past it the oldest
+/// chain is closed, which bounds the work per exact match.
+const MAX_OPEN_CHAINS: usize = 64;
+
+/// Seed length bounds, in words. Seeds shorter than the minimum passage let a passage survive a
+/// changed word every few words; three words is the shortest that is not common phrase noise.
+const MIN_SEED_WORDS: usize = 3;
+const MAX_SEED_WORDS: usize = 5;
+
+/// The words of a text that alignment looks at: spans into the text and hashed keys.
+#[derive(Clone, Debug, Default)]
+pub struct Words {
+    /// Where each word is.
+    pub spans: Vec<Span>,
+    /// Its normalised key, hashed.
+    pub keys: Vec<u64>,
+    /// Which region (paragraph) it is in: passages never grow across a paragraph break.
+    pub regions: Vec<u32>,
+}
+
+impl Words {
+    /// The words of `text` inside `regions` (the article's paragraphs, in order), so that
+    /// boilerplate the reader removed is never aligned.
+    pub fn of(text: &str, regions: impl IntoIterator<Item = Span>) -> Words {
+        let mut words = Words::default();
+        for (r, region) in regions.into_iter().enumerate() {
+            for span in word_spans(text, region) {
+                words.keys.push(hash_key(span.of(text)));
+                words.spans.push(span);
+                words.regions.push(r as u32);
+            }
+        }
+        words
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The byte span from word `range.start` to the end of word `range.end - 1`.
+    fn bytes(&self, range: std::ops::Range<usize>) -> Span {
+        Span {
+            start: self.spans[range.start].start,
+            end: self.spans[range.end - 1].end,
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+/// Words of `text[region]`: runs of letters and digits, joined by an apostrophe between letters
+/// ("country’s"). Hyphens and dashes separate, so "22-24" and "22 - 24" are the same words.
+pub fn word_spans(text: &str, region: Span) -> impl Iterator<Item = Span> + '_ {
+    let base = region.start as usize;
+    let slice = text.get(region.range()).unwrap_or("");
+    let mut chars = slice.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while chars.peek().is_some_and(|&(_, c)| !c.is_alphanumeric()) {
+            chars.next();
+        }
+        let (start, first) = chars.next()?;
+        let mut end = start + first.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                chars.next();
+            } else if is_apostrophe(c)
+                && slice[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        Some(Span::new(base + start, base + end))
+    })
+}
+
+/// The normalised key of a word: lowercase, every apostrophe a straight one.
+pub fn normalise(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .collect()
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a of the normalised key, without building it.
+fn hash_key(word: &str) -> u64 {
+    let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    if word.is_ascii() {
+        // Most words of English news: no Unicode case tables needed.
+        return word
+            .bytes()
+            .fold(FNV_OFFSET, |h, b| fnv(h, b.to_ascii_lowercase()));
+    }
+    let mut h = FNV_OFFSET;
+    for c in word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+    {
+        let mut buf = [0u8; 4];
+        h = c.encode_utf8(&mut buf).bytes().fold(h, fnv);
+    }
+    h
+}
+
+/// A hasher for keys that are hashes already: shingle hashes pass through unchanged, which
+/// spares SipHash's cost on every lookup.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Hash of `keys[i..i + seed]` for every `i`.
+fn shingles(keys: &[u64], seed: usize) -> Vec<u64> {
+    if keys.len() < seed {
+        return Vec::new();
+    }
+    keys.windows(seed)
+        .map(|w| {
+            w.iter().fold(FNV_OFFSET, |h, &k| {
+                (h.rotate_left(29) ^ k).wrapping_mul(FNV_PRIME)
+            })
+        })
+        .collect()
+}
+
+/// One aligned passage: a stretch of A and the stretch of B that repeats it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Passage {
+    /// Bytes of A.
+    pub a: Span,
+    /// Bytes of B.
+    pub b: Span,
+    /// Word indices of A.
+    pub a_words: std::ops::Range<usize>,
+    /// Word indices of B.
+    pub b_words: std::ops::Range<usize>,
+    /// Words matched exactly, in order, on both sides.
+    pub matched: usize,
+    /// The stretches matched exactly, as (bytes of A, bytes of B): the passage without the
+    /// words either side changed, dropped or inserted.
+    pub pieces: Vec<(Span, Span)>,
+}
+
+impl Passage {
+    /// How alike the two sides are, 0..1: the Dice coefficient of matched words,
+    /// `2 × matched / (words of A + words of B)`. 1 for a verbatim copy.
+    pub fn similarity(&self) -> f64 {
+        let total = self.a_words.len() + self.b_words.len();
+        if total == 0 {
+            0.0
+        } else {
+            (2 * self.matched) as f64 / total as f64
+        }
+    }
+}
+
+/// The seed length used for a minimum passage length: half the minimum, within bounds, so that a
+/// passage survives one changed word in every `min_match_words / 2`.
+pub fn seed_words(min_match_words: usize) -> usize {
+    (min_match_words / 2)
+        .clamp(MIN_SEED_WORDS, MAX_SEED_WORDS)
+        .min(min_match_words)
+        .max(1)
+}
+
+/// An exact match: `len` words from `a` in A equal `len` words from `b` in B.
+#[derive(Clone, Copy, Debug)]
+struct Exact {
+    a: usize,
+    b: usize,
+    len: usize,
+}
+
+/// Chains of exact matches: the passages before selection.
+#[derive(Clone, Debug)]
+struct Chain {
+    a_start: usize,
+    b_start: usize,
+    a_end: usize,
+    b_end: usize,
+    matched: usize,
+    /// The exact matches, trimmed so that they do not overlap.
+    pieces: Vec<Exact>,
+}
+
+/// Aligns `a` with `b`. Passages come out in A order; none shares a word with another on either
+/// side, and each has at least `min_match_words` matched words.
+pub fn align(a: &Words, b: &Words, min_match_words: usize) -> Vec<Passage> {
+    let min_match_words = min_match_words.max(1);
+    let seed = seed_words(min_match_words);
+    let exact = exact_matches(a, b, seed);
+    let chains = chain(&exact, seed);
+    select(a, b, chains, min_match_words)
+}
+
+/// Seeds merged into maximal exact matches, sorted by position in A, then in B.
+fn exact_matches(a: &Words, b: &Words, seed: usize) -> Vec<Exact> {
+    let (sa, sb) = (shingles(&a.keys, seed), shingles(&b.keys, seed));
+    // B's shingle positions grouped by hash in one sorted array (one allocation, not one per
+    // shingle), found through a hash map from shingle to its run in the array.
+    let mut index: Vec<(u64, u32)> = sb.iter().enumerate().map(|(j, &h)| (h, j as u32)).collect();
+    index.sort_unstable();
+    let mut runs: HashMap<u64, (u32, u32), BuildHasherDefault<Prehashed>> =
+        HashMap::with_capacity_and_hasher(index.len(), Default::default());
+    for (k, &(h, _)) in index.iter().enumerate() {
+        runs.entry(h).or_insert((k as u32, 0)).1 += 1;
+    }
+    let mut count_a: HashMap<u64, u32, BuildHasherDefault<Prehashed>> =
+        HashMap::with_capacity_and_hasher(sa.len(), Default::default());
+    for &h in &sa {
+        *count_a.entry(h).or_default() += 1;
+    }
+    // (diagonal, i): sorting groups each diagonal's seeds in A order.
+    let mut seeds: Vec<(i64, u32)> = Vec::new();
+    for (i, h) in sa.iter().enumerate() {
+        let Some(&(first, len)) = runs.get(h) else {
+            continue;
+        };
+        let too_common = |n: u32| n as usize > MAX_SHINGLE_OCCURRENCES;
+        if too_common(len) || count_a.get(h).is_some_and(|&n| too_common(n)) {
+            continue;
+        }
+        let js = &index[first as usize..(first + len) as usize];
+        // Hashes can collide: confirm the words themselves.
+        for &(_, j) in js {
+            let j = j as usize;
+            if a.keys[i..i + seed] == b.keys[j..j + seed] {
+                seeds.push((i as i64 - j as i64, i as u32));
+            }
+        }
+    }
+    seeds.sort_unstable();
+    let mut exact: Vec<Exact> = Vec::new();
+    let mut current: Option<(i64, usize, usize)> = None; // diagonal, start in A, end in A
+    for (diagonal, i) in seeds {
+        let i = i as usize;
+        match current {
+            Some((d, start, end)) if d == diagonal && i <= end => {
+                current = Some((d, start, i + seed));
+            }
+            _ => {
+                if let Some((d, start, end)) = current {
+                    exact.push(to_exact(d, start, end));
+                }
+                current = Some((diagonal, i, i + seed));
+            }
+        }
+    }
+    if let Some((d, start, end)) = current {
+        exact.push(to_exact(d, start, end));
+    }
+    exact.sort_unstable_by_key(|e| (e.a, e.b));
+    exact
+}
+
+fn to_exact(diagonal: i64, start: usize, end: usize) -> Exact {
+    Exact {
+        a: start,
+        b: (start as i64 - diagonal) as usize,
+        len: end - start,
+    }
+}
+
+/// Chains exact matches whose gaps are small in both texts. Overlaps of less than a seed (a
+/// repeated word at the join) are trimmed from the later match.
+fn chain(exact: &[Exact], seed: usize) -> Vec<Chain> {
+    let mut open: Vec<Chain> = Vec::new();
+    let mut done: Vec<Chain> = Vec::new();
+    let overlap = seed as i64 - 1;
+    for e in exact {
+        // Chains that end too far back in A can take nothing more.
+        let mut k = 0;
+        while k < open.len() {
+            if open[k].a_end + MAX_GAP_WORDS < e.a {
+                done.push(open.swap_remove(k));
+            } else {
+                k += 1;
+            }
+        }
+        let best = open
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| {
+                let gap_a = e.a as i64 - c.a_end as i64;
+                let gap_b = e.b as i64 - c.b_end as i64;
+                let fits = (-overlap..=MAX_GAP_WORDS as i64).contains(&gap_a)
+                    && (-overlap..=MAX_GAP_WORDS as i64).contains(&gap_b);
+                let trim = (-gap_a).max(-gap_b).max(0) as usize;
+                (fits && trim < e.len).then_some((gap_a.max(gap_b), (gap_a - gap_b).abs(), k, trim))
+            })
+            .min();
+        match best {
+            Some((_, _, k, trim)) => {
+                let c = &mut open[k];
+                c.a_end = e.a + e.len;
+                c.b_end = e.b + e.len;
+                c.matched += e.len - trim;
+                c.pieces.push(Exact {
+                    a: e.a + trim,
+                    b: e.b + trim,
+                    len: e.len - trim,
+                });
+            }
+            None => {
+                if open.len() >= MAX_OPEN_CHAINS {
+                    let oldest = (0..open.len()).min_by_key(|&k| open[k].a_end).unwrap_or(0);
+                    done.push(open.swap_remove(oldest));
+                }
+                open.push(Chain {
+                    a_start: e.a,
+                    b_start: e.b,
+                    a_end: e.a + e.len,
+                    b_end: e.b + e.len,
+                    matched: e.len,
+                    pieces: vec![*e],
+                });
+            }
+        }
+    }
+    done.extend(open);
+    done
+}
+
+/// Keeps chains of at least `min_match_words` (counting what extension adds), most matched
+/// words first. Words already in a
+/// kept passage are trimmed from later chains (an exact match often runs one word past a
+/// paragraph's end into the next, "... later this month. The"), which may split a chain.
+fn select(a: &Words, b: &Words, mut chains: Vec<Chain>, min_match_words: usize) -> Vec<Passage> {
+    // A chain a little short of the minimum may reach it by extension; far short, it cannot.
+    chains.retain(|c| c.matched + MAX_EXTENSION_WORDS >= min_match_words);
+    chains.sort_unstable_by_key(|c| (std::cmp::Reverse(c.matched), c.a_start, c.b_start));
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    let mut passages = Vec::new();
+    for c in chains {
+        // The pieces' free words, as runs on each piece's diagonal.
+        let mut free: Vec<Exact> = Vec::new();
+        for e in &c.pieces {
+            let mut k = 0;
+            while k < e.len {
+                if used_a[e.a + k] || used_b[e.b + k] {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < e.len && !used_a[e.a + k] && !used_b[e.b + k] {
+                    k += 1;
+                }
+                free.push(Exact {
+                    a: e.a + start,
+                    b: e.b + start,
+                    len: k - start,
+                });
+            }
+        }
+        // Regroup: a gap that now holds a kept passage's word, or grew too wide, splits.
+        let mut groups: Vec<Vec<Exact>> = Vec::new();
+        for e in free {
+            let joins = groups.last().and_then(|g| g.last()).is_some_and(|p| {
+                let (ga, gb) = (p.a + p.len..e.a, p.b + p.len..e.b);
+                ga.start <= ga.end
+                    && gb.start <= gb.end
+                    && ga.len() <= MAX_GAP_WORDS
+                    && gb.len() <= MAX_GAP_WORDS
+                    && !used_a[ga].iter().any(|&u| u)
+                    && !used_b[gb].iter().any(|&u| u)
+            });
+            if joins {
+                if let Some(g) = groups.last_mut() {
+                    g.push(e);
+                }
+            } else {
+                groups.push(vec![e]);
+            }
+        }
+        for mut g in groups {
+            let mut matched: usize = g.iter().map(|e| e.len).sum();
+            let (Some(&first), Some(&last)) = (g.first(), g.last()) else {
+                continue;
+            };
+            let (mut ra, mut rb) = (first.a..last.a + last.len, first.b..last.b + last.len);
+            for forward in [false, true] {
+                let ext = extend(a, b, (&ra, &rb), forward, (&used_a, &used_b));
+                if ext.len == 0 {
+                    continue;
+                }
+                if forward {
+                    ra.end += ext.len;
+                    rb.end += ext.len;
+                } else {
+                    ra.start -= ext.len;
+                    rb.start -= ext.len;
+                }
+                matched += ext.pieces.iter().map(|e| e.len).sum::<usize>();
+                g.extend(ext.pieces);
+            }
+            if matched < min_match_words {
+                continue;
+            }
+            g.sort_unstable_by_key(|e| e.a);
+            used_a[ra.clone()].fill(true);
+            used_b[rb.clone()].fill(true);
+            passages.push(Passage {
+                a: a.bytes(ra.clone()),
+                b: b.bytes(rb.clone()),
+                a_words: ra,
+                b_words: rb,
+                matched,
+                pieces: g
+                    .iter()
+                    .map(|e| (a.bytes(e.a..e.a + e.len), b.bytes(e.b..e.b + e.len)))
+                    .collect(),
+            });
+        }
+    }
+    passages.sort_unstable_by_key(|p| (p.a.start, p.b.start));
+    passages
+}
+
+/// How far a passage may grow past its outermost exact match, in words: a changed word near a
+/// paragraph's edge leaves a run shorter than a seed, which only this finds.
+const MAX_EXTENSION_WORDS: usize = MAX_GAP_WORDS;
+
+/// Extension of a passage past one of its ends.
+struct Extension {
+    /// Words added on each side.
+    len: usize,
+    /// The matching words among them, as runs.
+    pieces: Vec<Exact>,
+}
+
+/// Extends a passage along its diagonal (an X-drop extension, as BLAST does): +1 for a word that
+/// matches, −1 for one that does not, stopping at the best score, at a paragraph break on
+/// either side, at another passage, or [`MAX_EXTENSION_WORDS`] out.
+fn extend(
+    a: &Words,
+    b: &Words,
+    (ra, rb): (&std::ops::Range<usize>, &std::ops::Range<usize>),
+    forward: bool,
+    (used_a, used_b): (&[bool], &[bool]),
+) -> Extension {
+    let (mut score, mut best, mut best_len) = (0i64, 0i64, 0usize);
+    let mut matches = Vec::new();
+    for k in 1..=MAX_EXTENSION_WORDS {
+        let (i, j) = if forward {
+            (ra.end + k - 1, rb.end + k - 1)
+        } else {
+            match (ra.start.checked_sub(k), rb.start.checked_sub(k)) {
+                (Some(i), Some(j)) => (i, j),
+                _ => break,
+            }
+        };
+        if i >= a.len() || j >= b.len() || used_a[i] || used_b[j] {
+            break;
+        }
+        // The word next to the passage's edge must be in the same paragraph as the edge.
+        let (edge_a, edge_b) = if forward {
+            (ra.end - 1, rb.end - 1)
+        } else {
+            (ra.start, rb.start)
+        };
+        if a.regions[i] != a.regions[edge_a] || b.regions[j] != b.regions[edge_b] {
+            break;
+        }
+        if a.keys[i] == b.keys[j] {
+            score += 1;
+            matches.push((i, j));
+        } else {
+            score -= 1;
+        }
+        if score >= best {
+            (best, best_len) = (score, k);
+        }
+        if score < best - 2 {
+            break;
+        }
+    }
+    let mut pieces: Vec<Exact> = Vec::new();
+    let within = |&(i, _): &(usize, usize)| {
+        if forward {
+            i < ra.end + best_len
+        } else {
+            i >= ra.start - best_len
+        }
+    };
+    for (i, j) in matches.into_iter().filter(within) {
+        match pieces.last_mut() {
+            Some(p) if forward && p.a + p.len == i => p.len += 1,
+            Some(p) if !forward && p.a == i + 1 => {
+                p.a = i;
+                p.b = j;
+                p.len += 1;
+            }
+            _ => pieces.push(Exact { a: i, b: j, len: 1 }),
+        }
+    }
+    Extension {
+        len: best_len,
+        pieces,
+    }
+}
+
+/// Share of `words` inside the given word ranges (which do not overlap), 0..1.
+pub fn share(words: &Words, ranges: impl Iterator<Item = std::ops::Range<usize>>) -> f64 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    ranges.map(|r| r.len()).sum::<usize>() as f64 / words.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Words {
+        Words::of(text, [Span::new(0, text.len())])
+    }
+
+    fn aligned(a: &str, b: &str, min: usize) -> Vec<(String, String)> {
+        align(&words(a), &words(b), min)
+            .iter()
+            .map(|p| (p.a.of(a).to_string(), p.b.of(b).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn word_keys_ignore_quotes_case_and_dashes() {
+        let text = "“Shahed” drones, Russia’s 22-24 Oct. — don't";
+        let got: Vec<&str> = word_spans(text, Span::new(0, text.len()))
+            .map(|s| s.of(text))
+            .collect();
+        assert_eq!(
+            got,
+            ["Shahed", "drones", "Russia’s", "22", "24", "Oct", "don't"]
+        );
+        assert_eq!(hash_key("Russia’s"), hash_key("russia's"));
+        assert_eq!(normalise("Russia’s"), "russia's");
+    }
+
+    #[test]
+    fn table() {
+        let base =
+            "the two countries say they are close to signing a strategic partnership agreement";
+        #[rustfmt::skip]
+        let cases: &[(&str, &str, &str, usize)] = &[
+            // name, a, b, passages expected
+            ("verbatim", base, base, 1),
+            ("curly quotes and spacing", "he said “stop killing innocent people” and its actions in the Middle East",
+                "he said \"stop   killing innocent\n people\" and its actions in the Middle East", 1),
+            ("one word changed", base, "the two countries say they are near to signing a strategic partnership agreement", 1),
+            ("clause inserted", "Putin whose country is hosting a summit of the BRICS nations in Kazan on October",
+                "Putin whose country is hosting a summit of the BRICS nations which includes Brazil Russia India China and South Africa in Kazan on October", 1),
+            ("too short", "the Kremlin said on Friday", "the Kremlin said on Friday", 0),
+            ("unrelated", base, "drones hit civilian areas across Ukraine overnight officials reported", 0),
+            ("empty", "", base, 0),
+        ];
+        for &(name, a, b, n) in cases {
+            assert_eq!(aligned(a, b, 8).len(), n, "{name}");
+        }
+    }
+
+    #[test]
+    fn reordered_paragraphs_align_each() {
+        let p1 = "Pezeshkian last month committed his country to deeper ties with Russia to counter Western sanctions.";
+        let p2 = "The United States regards Moscow's growing relationship with Tehran with concern today.";
+        let a = format!("{p1}\n{p2}");
+        let b = format!("Something new entirely here.\n{p2}\nMore of our own words.\n{p1}");
+        let got = aligned(&a, &b, 8);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(x, y)| x == y));
+    }
+
+    #[test]
+    fn repetitive_text_is_bounded() {
+        let a = "the same phrase again ".repeat(5000);
+        let start = std::time::Instant::now();
+        let got = align(&words(&a), &words(&a), 8);
+        // Every shingle is far over the occurrence limit: nothing is evidence, nothing aligns.
+        assert!(got.is_empty());
+        assert!(start.elapsed().as_secs() < 5);
+    }
+}
