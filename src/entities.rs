@@ -9,6 +9,7 @@
 use crate::mention::{Kind, Mention};
 use crate::span::{Loc, Span};
 use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
 
 /// One referent and every mention of it in the article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -147,6 +148,7 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         .map(|m| strip_title(text, *m))
         .filter(|m| !m.span.is_empty())
         .collect();
+    let mentions = split_compounds(text, &mentions);
     let keys: Vec<String> = mentions.iter().map(|m| key(m.span.of(text))).collect();
 
     // Union-find over mention indices.
@@ -176,18 +178,34 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         .iter()
         .map(|k| alias_root(k).unwrap_or(k).to_string())
         .collect();
-    let mut first_by_key: Vec<(&str, usize)> = Vec::new();
+    let mut first_by_key: HashMap<&str, usize> = HashMap::new();
     for (i, c) in canonical.iter().enumerate() {
-        match first_by_key.iter().find(|(k, _)| *k == c.as_str()) {
-            Some(&(_, j)) => union(&mut parent, i, j),
-            None => first_by_key.push((c.as_str(), i)),
+        match first_by_key.get(c.as_str()) {
+            Some(&j) => union(&mut parent, i, j),
+            None => {
+                first_by_key.insert(c.as_str(), i);
+            }
         }
     }
 
+    // The multi-word names, by key: their first mention (all mentions of a key are one entity
+    // by now), and the kinds they were given. Looked up, never iterated, below, so that large
+    // inputs stay linear.
+    let mut longs: BTreeMap<&str, Long> = BTreeMap::new();
+    for (j, k) in keys.iter().enumerate().filter(|(_, k)| k.contains(' ')) {
+        let long = longs
+            .entry(k.as_str())
+            .or_insert(Long { first: j, kinds: 0 });
+        long.kinds |= kind_bit(mentions[j].kind);
+    }
+
     // 2. Acronyms: defined in brackets after the name, or the initials of a multi-word name.
-    let multiword: Vec<usize> = (0..mentions.len())
-        .filter(|&i| keys[i].contains(' '))
-        .collect();
+    let mut by_initials: HashMap<String, Vec<&str>> = HashMap::new();
+    for (&k, long) in &longs {
+        if long.kinds & !kind_bit(Kind::Per) != 0 {
+            by_initials.entry(initials(k)).or_default().push(k);
+        }
+    }
     for i in 0..mentions.len() {
         let word = mentions[i].span.of(text);
         if !is_acronym(word) {
@@ -198,11 +216,16 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
             between.trim() == "(" && initials(&keys[p]) == keys[i]
         });
         let matched = defined.or_else(|| {
-            let mut found = multiword
+            let found = by_initials.get(&keys[i])?;
+            let first = longs.get(found.first()?)?.first;
+            found
                 .iter()
-                .filter(|&&j| mentions[j].kind != Kind::Per && initials(&keys[j]) == keys[i]);
-            let first = found.next().copied();
-            first.filter(|&f| found.all(|&j| canonical[j] == canonical[f]))
+                .all(|k| {
+                    longs
+                        .get(k)
+                        .is_some_and(|l| canonical[l.first] == canonical[first])
+                })
+                .then_some(first)
         });
         if let Some(j) = matched {
             union(&mut parent, i, j);
@@ -211,20 +234,33 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
 
     // 3. Short forms: a one- or two-word mention that is the start or end of exactly one longer
     //    name joins it ("Putin" → "Vladimir Putin", "Pezeshkian" → "Masoud Pezeshkian").
+    let mut starting: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut ending: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &k in longs.keys() {
+        for (p, _) in k.match_indices(' ') {
+            starting.entry(&k[..p]).or_default().push(k);
+            ending.entry(&k[p + 1..]).or_default().push(k);
+        }
+    }
     for i in 0..mentions.len() {
-        let words: Vec<&str> = keys[i].split(' ').collect();
+        let kind = mentions[i].kind;
         let mut candidates: Vec<usize> = Vec::new();
-        for &j in &multiword {
-            let long: Vec<&str> = keys[j].split(' ').collect();
-            if long.len() <= words.len() || !compatible(mentions[i].kind, mentions[j].kind) {
-                continue;
-            }
-            let is_surname = long.ends_with(&words);
-            let is_first_part = long.starts_with(&words) && mentions[j].kind != Kind::Per;
-            if is_surname || is_first_part {
-                let root = find(&mut parent, j);
+        let surnames = ending.get(keys[i].as_str()).into_iter().flatten();
+        let first_parts = starting.get(keys[i].as_str()).into_iter().flatten();
+        for (k, first_part) in surnames
+            .map(|k| (k, false))
+            .chain(first_parts.map(|k| (k, true)))
+        {
+            let Some(long) = longs.get(k) else { continue };
+            let fits = Kind::ALL.iter().any(|&lk| {
+                long.kinds & kind_bit(lk) != 0
+                    && compatible(kind, lk)
+                    && !(first_part && lk == Kind::Per)
+            });
+            if fits {
+                let root = find(&mut parent, long.first);
                 if !candidates.iter().any(|&c| find(&mut parent, c) == root) {
-                    candidates.push(j);
+                    candidates.push(long.first);
                 }
             }
         }
@@ -234,23 +270,36 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     }
 
     // Collect groups in order of first mention.
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of_root: HashMap<usize, usize> = HashMap::new();
     for i in 0..mentions.len() {
         let root = find(&mut parent, i);
-        match groups.iter_mut().find(|(r, _)| *r == root) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((root, vec![i])),
-        }
+        let g = *group_of_root.entry(root).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
     }
     let mut entities: Vec<(u32, Entity)> = groups
         .into_iter()
-        .map(|(_, members)| {
+        .map(|members| {
             let first = mentions[members[0]].span.start;
             (first, build(text, &mentions, &members))
         })
         .collect();
     entities.sort_by(|(fa, a), (fb, b)| b.count.cmp(&a.count).then(fa.cmp(fb)));
     entities.into_iter().map(|(_, e)| e).collect()
+}
+
+/// A multi-word name of the article (see `group`).
+struct Long {
+    first: usize,
+    /// Bit set of the kinds its mentions were given (`kind_bit`).
+    kinds: u8,
+}
+
+fn kind_bit(k: Kind) -> u8 {
+    1 << Kind::ALL.iter().position(|&x| x == k).unwrap_or(0)
 }
 
 fn build(text: &str, mentions: &[Mention], members: &[usize]) -> Entity {
@@ -361,6 +410,60 @@ fn compatible(short: Kind, long: Kind) -> bool {
     short == long || (long == Kind::Per && short != Kind::Loc)
 }
 
+/// Hyphenated compounds of names the article also uses alone ("Iran-Russia ties",
+/// "Russian-Iranian", "Iran-backed", "anti-Israel") become mentions of those names: they name
+/// both, and kept whole they would join either one and so join the two ("Iran" and "Russia"
+/// as one entity). A compound whose parts do not stand alone elsewhere ("Nagorno-Karabakh",
+/// "Mercedes-Benz") is a name of its own and stays whole.
+fn split_compounds(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+    let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    let is_compound = |s: &str| s.contains(is_hyphen) && !s.contains(char::is_whitespace);
+    // Keys of the names used alone, with their kinds.
+    let alone: Vec<(String, Kind)> = mentions
+        .iter()
+        .filter(|m| !is_compound(m.span.of(text)))
+        .map(|m| (key(m.span.of(text)), m.kind))
+        .collect();
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let s = m.span.of(text);
+        if !is_compound(s) {
+            out.push(*m);
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for (i, c) in s
+            .char_indices()
+            .filter(|&(_, c)| is_hyphen(c))
+            .chain([(s.len(), '-')])
+        {
+            let part = &s[start..i];
+            if part.chars().next().is_some_and(char::is_uppercase) {
+                parts.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+        let named: Option<Vec<Mention>> = parts
+            .iter()
+            .map(|&(a, b)| {
+                let k = key(&s[a..b]);
+                let kind = alone.iter().find(|(ak, _)| *ak == k)?.1;
+                let base = m.span.start as usize;
+                Some(Mention {
+                    span: Span::new(base + a, base + b),
+                    kind,
+                })
+            })
+            .collect();
+        match named {
+            Some(named) if !named.is_empty() => out.extend(named),
+            _ => out.push(*m),
+        }
+    }
+    out
+}
+
 /// Drops leading titles and roles from a person's mention: everything up to the last title word
 /// before the name ("Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov").
 fn strip_title(text: &str, m: Mention) -> Mention {
@@ -464,6 +567,29 @@ mod tests {
             ],
         );
         assert_eq!(got, [("Shanghai Cooperation Organisation".into(), Org, 3)]);
+    }
+
+    #[test]
+    fn compounds_of_names_used_alone_are_split() {
+        let text = "Iran and Russia: Iran-Russia ties, Iran-backed groups, Nagorno-Karabakh";
+        let got = run(
+            text,
+            &[
+                ("Iran", Loc),
+                ("Russia", Loc),
+                ("Iran-Russia", Loc),
+                ("Iran-backed", Misc),
+                ("Nagorno-Karabakh", Loc),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Iran".into(), Loc, 3),
+                ("Russia".into(), Loc, 2),
+                ("Nagorno-Karabakh".into(), Loc, 1)
+            ]
+        );
     }
 
     #[test]

@@ -68,3 +68,11 @@ pub use quotes::Quote;
 pub use reuse::{align, Passage, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES};
 pub use sources::{Source, SourceKind};
 pub use span::{fill_utf16, Loc, Span};
+
+/// The entity tagger's command-line commands: `parallax eval-conll` and `parallax train`.
+#[cfg(feature = "cli")]
+pub mod tagger_cli {
+    pub use crate::ner::conll::eval_command as eval_conll;
+    #[cfg(feature = "train")]
+    pub use crate::ner::train::{run as train, Options as TrainOptions};
+}

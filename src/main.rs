@@ -16,7 +16,9 @@ usage:
     compare options: --min-words N   shortest reused passage, in words (default 8)
                      --keep-reused   distinctive words count reused text too
   parallax extract FILE|-            the clean article text (plain text or HTML in), headline first
-  parallax eval-readability DIR      extraction figures over DIR/*/{source,expected}.html";
+  parallax eval-readability DIR      extraction figures over DIR/*/{source,expected}.html
+  parallax eval-conll FILE           entity tagger's precision, recall, F1 and speed on CoNLL-2003 FILE
+  parallax train [--epochs N ...]    retrain the entity model (needs --features train; see README)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,6 +32,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
+    if args.first().is_some_and(|a| a == "train") {
+        return train(&args[1..]);
+    }
     let mut options = CompareOptions::default();
     let (mut flags, mut positional): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
     let mut rest = args.iter().map(String::as_str);
@@ -100,6 +105,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let report = parallax::eval::readability_pages(std::path::Path::new(dir))?;
             print_readability(&mut out, &report)
         }
+        ["eval-conll", file] => return parallax::tagger_cli::eval_conll(file, &mut out),
         ["help"] | [] => {
             println!("{USAGE}");
             Ok(())
@@ -107,6 +113,17 @@ fn run(args: &[String]) -> Result<(), String> {
         _ => return Err(format!("cannot understand the arguments\n{USAGE}")),
     };
     result.map_err(|e| e.to_string())
+}
+
+#[cfg(feature = "train")]
+fn train(args: &[String]) -> Result<(), String> {
+    let options = parallax::tagger_cli::TrainOptions::parse(args)?;
+    parallax::tagger_cli::train(&options)
+}
+
+#[cfg(not(feature = "train"))]
+fn train(_: &[String]) -> Result<(), String> {
+    Err("this build cannot train: cargo run --release --features train -- train".into())
 }
 
 fn read_input(path: &str) -> Result<String, String> {

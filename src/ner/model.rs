@@ -1,0 +1,311 @@
+//! The trained weights: a compact file format and the table inference reads.
+//!
+//! Format (little-endian), laid out column by column so that gzip finds the repetition:
+//!
+//! ```text
+//! magic  b"PXNER\x02\0\0"
+//! u32    labels (17)          u32 features (n)
+//! n      varints: feature keys, ascending, each as the difference from the previous
+//! n      u24: bit set of the labels with a non-zero weight
+//! n      i8: the feature's exponent e; its weights are multiples of 2^(e/4)
+//! Σ      i8: those multiples, feature by feature, label by label
+//! ```
+//!
+//! Each feature has its own scale because weights span four orders of magnitude: one scale for
+//! all would round the many small ones away, and eight bits per weight with a per-feature
+//! scale lose nothing measurable (the trainer prints the dev score of the written file).
+
+use super::tagger::{Scores, Transitions, Weights, N_LABELS};
+
+/// First bytes of a model file; the last byte pair is reserved.
+pub const MAGIC: &[u8; 8] = b"PXNER\x02\0\0";
+
+/// Why a model file could not be read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ModelError {
+    /// Not a model file, or a version this code does not read.
+    Magic,
+    /// The label count differs from this build's.
+    Labels(u32),
+    /// The file ends early or has bytes left over.
+    Truncated,
+    /// Keys are not strictly ascending.
+    Order,
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::Magic => write!(f, "not a Parallax entity model (bad magic bytes)"),
+            ModelError::Labels(n) => {
+                write!(f, "model has {n} labels, this build expects {N_LABELS}")
+            }
+            ModelError::Truncated => write!(f, "model file is truncated or has trailing bytes"),
+            ModelError::Order => write!(f, "model keys are not in ascending order"),
+        }
+    }
+}
+
+/// The weights, in an open-addressing table keyed by feature key.
+///
+/// The tagger makes ~60 lookups a token and cache misses are its main cost, so the keys are an
+/// array of their own (half a megabyte, which stays in cache; many lookups miss and touch
+/// nothing else), and a batch lookup probes all of a token's keys before it reads any weights,
+/// so that the processor overlaps the memory accesses.
+pub struct Model {
+    /// Slot → key; 0 marks an empty slot. Length is a power of two.
+    keys: Vec<u32>,
+    /// Slot → the feature's weights as multiples of its scale, then its exponent (see `scale_of`).
+    rows: Vec<[i8; N_LABELS + 1]>,
+    /// Exponent (as `u8`) → scale.
+    scales: [f32; 256],
+    /// The label-pair weights, computed once at load.
+    transitions: Option<Transitions>,
+    /// Number of features.
+    #[cfg_attr(not(test), allow(dead_code))]
+    len: usize,
+}
+
+/// The largest share of table slots in use: linear probing stays short below it.
+const MAX_LOAD: f64 = 0.7;
+
+/// The scale of exponent `e`: 2^(e/4).
+fn scale_of(e: i8) -> f32 {
+    (f32::from(e) / 4.0).exp2()
+}
+
+/// The exponent whose scale fits `max` (the largest absolute weight of a feature) into
+/// ±`levels`.
+#[cfg(feature = "train")]
+fn exponent_for(max: f32, levels: f32) -> i8 {
+    if max <= 0.0 {
+        return i8::MIN;
+    }
+    (4.0 * (max / levels).log2()).ceil().clamp(-127.0, 127.0) as i8
+}
+
+/// A feature's weights as multiples (at most ±`levels`, ≤ 127) of its exponent's scale.
+#[cfg(feature = "train")]
+pub fn quantise(weights: &Scores, levels: u8) -> (i8, [i8; N_LABELS]) {
+    let levels = f32::from(levels.clamp(1, 127));
+    let max = weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+    let e = exponent_for(max, levels);
+    let s = scale_of(e);
+    let mut q = [0i8; N_LABELS];
+    for (q, w) in q.iter_mut().zip(weights) {
+        *q = (w / s).round().clamp(-levels, levels) as i8;
+    }
+    (e, q)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+        let end = self.at.checked_add(n).ok_or(ModelError::Truncated)?;
+        let s = self.bytes.get(self.at..end).ok_or(ModelError::Truncated)?;
+        self.at = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn varint(&mut self) -> Result<u32, ModelError> {
+        let mut v: u64 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u64::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                return u32::try_from(v).map_err(|_| ModelError::Truncated);
+            }
+        }
+        Err(ModelError::Truncated)
+    }
+}
+
+impl Model {
+    /// Reads a model file.
+    pub fn read(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let labels = r.u32()?;
+        if labels as usize != N_LABELS {
+            return Err(ModelError::Labels(labels));
+        }
+        let n = r.u32()? as usize;
+        // Every feature takes at least 5 bytes (varint, mask, exponent), so `n` cannot exceed the file.
+        if n > bytes.len() / 5 {
+            return Err(ModelError::Truncated);
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut prev: u32 = 0;
+        for i in 0..n {
+            let d = r.varint()?;
+            let k = prev.checked_add(d).ok_or(ModelError::Order)?;
+            if i > 0 && d == 0 || k == 0 {
+                return Err(ModelError::Order);
+            }
+            keys.push(k);
+            prev = k;
+        }
+        let masks: Vec<u32> = r
+            .take(n * 3)?
+            .chunks_exact(3)
+            .map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
+            .collect();
+        let exponents: Vec<i8> = r.take(n)?.iter().map(|&b| b as i8).collect();
+        let size = ((n as f64 / MAX_LOAD) as usize + 1)
+            .next_power_of_two()
+            .max(16);
+        let mut slots = vec![0u32; size];
+        let mut rows = vec![[0i8; N_LABELS + 1]; size];
+        for ((&k, &mask), &e) in keys.iter().zip(&masks).zip(&exponents) {
+            let mut row = [0i8; N_LABELS + 1];
+            for (l, w) in row[..N_LABELS].iter_mut().enumerate() {
+                if mask & (1 << l) != 0 {
+                    *w = r.take(1)?[0] as i8;
+                }
+            }
+            row[N_LABELS] = e;
+            let mut s = k as usize & (size - 1);
+            while slots[s] != 0 {
+                s = (s + 1) & (size - 1);
+            }
+            slots[s] = k;
+            rows[s] = row;
+        }
+        if r.at != bytes.len() {
+            return Err(ModelError::Truncated);
+        }
+        let mut scales = [0.0f32; 256];
+        for (e, slot) in scales.iter_mut().enumerate() {
+            *slot = scale_of(e as u8 as i8);
+        }
+        let mut model = Model {
+            keys: slots,
+            rows,
+            scales,
+            transitions: None,
+            len: n,
+        };
+        model.transitions = Some(Transitions::new(&model));
+        Ok(model)
+    }
+
+    /// Writes `features` (key, exponent, multiples) in the file format.
+    #[cfg(feature = "train")]
+    pub fn write(features: &[(u32, i8, [i8; N_LABELS])]) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend((N_LABELS as u32).to_le_bytes());
+        out.extend((features.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for &(k, _, _) in features {
+            let mut d = k - prev;
+            prev = k;
+            loop {
+                let b = (d & 0x7F) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+        }
+        for (_, _, w) in features {
+            let mask = (0..N_LABELS).fold(0u32, |m, l| m | u32::from(w[l] != 0) << l);
+            out.extend(&mask.to_le_bytes()[..3]);
+        }
+        out.extend(features.iter().map(|&(_, e, _)| e as u8));
+        for (_, _, w) in features {
+            out.extend(w.iter().filter(|&&x| x != 0).map(|&x| x as u8));
+        }
+        out
+    }
+
+    /// Number of features.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl Model {
+    /// The slot holding `key`, if any.
+    fn slot(&self, key: u32) -> Option<usize> {
+        let mask = self.keys.len() - 1;
+        let mut s = key as usize & mask;
+        loop {
+            let k = self.keys[s];
+            if k == key {
+                return Some(s);
+            }
+            if k == 0 {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    fn add_slot(&self, slot: usize, scores: &mut Scores) {
+        let row = &self.rows[slot];
+        let scale = self.scales[row[N_LABELS] as u8 as usize];
+        for (score, &x) in scores.iter_mut().zip(&row[..N_LABELS]) {
+            *score += f32::from(x) * scale;
+        }
+    }
+}
+
+/// Keys probed before weights are read, in [`Model::add_all`].
+const BATCH: usize = 64;
+
+impl Weights for Model {
+    fn add(&self, key: u32, scores: &mut Scores) {
+        if let Some(s) = self.slot(key) {
+            self.add_slot(s, scores);
+        }
+    }
+
+    fn transitions(&self) -> Option<&Transitions> {
+        self.transitions.as_ref()
+    }
+
+    fn add_all(&self, keys: &[u32], scores: &mut Scores) {
+        for chunk in keys.chunks(BATCH) {
+            let mut found = [0usize; BATCH];
+            let mut n = 0;
+            for &k in chunk {
+                if let Some(s) = self.slot(k) {
+                    found[n] = s;
+                    n += 1;
+                }
+            }
+            for &s in &found[..n] {
+                self.add_slot(s, scores);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_damaged_files() {
+        assert_eq!(Model::read(b"nonsense").err(), Some(ModelError::Magic));
+        assert_eq!(Model::read(b"PXN").err(), Some(ModelError::Truncated));
+        let mut head = MAGIC.to_vec();
+        head.extend(17u32.to_le_bytes());
+        head.extend(u32::MAX.to_le_bytes());
+        assert_eq!(Model::read(&head).err(), Some(ModelError::Truncated));
+    }
+}
