@@ -30,13 +30,11 @@ export const tests = [
         // The table's count is exactly the number of mentions highlighted in the text...
         assert(p.count === p.marks.length, `${p.name}: table says ${p.count}, text highlights ${p.marks.length}`);
         // ...every highlighted mention names that person...
-        assert(p.marks.every((m) => m.includes(surname)), `${p.name}: a highlighted mention is not ${surname}: ${p.marks.join(" | ")}`);
-        // ...and a name repeated through the article is counted more than once. With the trained
-        // tagger merging every form, the Reuters seed reaches `merged` (Putin 10, Pezeshkian 9):
-        // raise the bound below to `merged` once the core finds them all.
-        const floor = Math.min(merged, 2);
-        assert(p.count >= floor, `${p.name}: ${p.count} mentions, expected at least ${floor}`);
-        console.log(`     ${p.name} (${p.kind}): ${p.count} mentions (merged target ${merged})`);
+        assert(p.marks.every((m) => m.toLowerCase().includes(surname.toLowerCase())), `${p.name}: a highlighted mention is not ${surname}: ${p.marks.join(" | ")}`);
+        // ...and every form of the name is merged into one person with the full count.
+        assert(p.kind === "PER", `${p.name} is typed ${p.kind}`);
+        assert(p.count === merged, `${p.name}: ${p.count} mentions, expected ${merged}`);
+        console.log(`     ${p.name} (${p.kind}): ${p.count} mentions`);
       }
       await shot(page, "paste-reuters-article");
     },
