@@ -383,7 +383,9 @@ fn key(name: &str) -> String {
     out
 }
 
-fn alias_root(key: &str) -> Option<&'static str> {
+/// The first name of the alias group `key` belongs to ("us" → "united states"), if any. `key` is
+/// lowercase with periods dropped.
+pub(crate) fn alias_root(key: &str) -> Option<&'static str> {
     let key = key.strip_prefix("the ").unwrap_or(key);
     ALIASES
         .iter()

@@ -37,13 +37,19 @@ pub struct SharedEntity {
     pub entity_b: Option<usize>,
 }
 
-/// The lookup key of a name: its words, normalised, periods dropped ("U.S." → "us").
+/// The lookup key of a name: its words, normalised, periods dropped ("U.S." → "us"), and a
+/// common alias replaced by its group's name, so "U.S." in one article meets "United States" in
+/// the other.
 fn name_key(name: &str) -> String {
     let name: String = name.chars().filter(|&c| c != '.').collect();
     let words: Vec<String> = word_spans(&name, Span::new(0, name.len()))
         .map(|w| normalise(w.of(&name)))
         .collect();
-    words.join(" ")
+    let key = words.join(" ");
+    match crate::entities::alias_root(&key) {
+        Some(root) => root.to_string(),
+        None => key,
+    }
 }
 
 fn forms(e: &Entity) -> impl Iterator<Item = &String> {
@@ -255,6 +261,22 @@ mod tests {
                 (vec![3], vec![2]),
                 (vec![], vec![3]),
             ]
+        );
+    }
+
+    #[test]
+    fn country_alias_in_one_article_meets_the_full_name_in_the_other() {
+        let a = [
+            entity("U.S.", Kind::Loc, &[], 2),
+            entity("Russian Federation", Kind::Loc, &[], 1),
+        ];
+        let b = [
+            entity("Russia", Kind::Loc, &[], 3),
+            entity("United States", Kind::Loc, &[], 1),
+        ];
+        assert_eq!(
+            match_entities(&a, &b),
+            [(vec![0], vec![1]), (vec![1], vec![0])]
         );
     }
 
