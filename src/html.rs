@@ -293,6 +293,20 @@ impl Dom {
         fold_space(&raw)
     }
 
+    /// Whether `flag` is set on node `i` or any of its ancestors (the root included).
+    pub fn self_or_ancestor(&self, i: usize, flag: &[bool]) -> bool {
+        let mut n = i;
+        loop {
+            if flag[n] {
+                return true;
+            }
+            if n == 0 {
+                return false;
+            }
+            n = self.nodes[n].parent;
+        }
+    }
+
     /// Whether node `i` lies inside an element named `tag`.
     pub fn has_ancestor(&self, i: usize, tag: &str) -> bool {
         let mut n = i;

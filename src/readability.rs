@@ -366,16 +366,7 @@ impl<'a> Reader<'a> {
     }
 
     fn is_kept(&self, i: usize) -> bool {
-        let mut n = i;
-        loop {
-            if self.removed[n] {
-                return false;
-            }
-            if n == 0 {
-                return true;
-            }
-            n = self.dom.nodes[n].parent;
-        }
+        !self.dom.self_or_ancestor(i, &self.removed)
     }
 
     fn grab(mut self, title: Option<&str>) -> Content {
@@ -800,19 +791,9 @@ impl<'a> Reader<'a> {
 
     fn fails_conditional(&self, i: usize) -> bool {
         let tag = self.tag(i);
-        let in_data_table = |n: usize| {
-            let mut a = n;
-            loop {
-                if self.data_table[a] {
-                    return true;
-                }
-                if a == 0 {
-                    return false;
-                }
-                a = self.dom.nodes[a].parent;
-            }
-        };
-        if (tag == "table" || self.dom.has_ancestor(i, "table")) && in_data_table(i) {
+        if (tag == "table" || self.dom.has_ancestor(i, "table"))
+            && self.dom.self_or_ancestor(i, &self.data_table)
+        {
             return false;
         }
         if self.dom.has_ancestor(i, "code") || self.dom.has_ancestor(i, "pre") {
