@@ -10,7 +10,7 @@ use crate::quotes::{self, Quote};
 use crate::segment;
 use crate::sources::{self, Source};
 use crate::span::{Loc, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Largest input analysed at once. Ten megabytes is a thousand long articles: anything larger
 /// is not one story, and refusing it keeps the page responsive.
@@ -77,14 +77,33 @@ fn check_size(input: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// How an article is analysed. From JS: `{ restore: [{ start, end }] }`, every field optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AnalyzeOptions {
+    /// Spans the reader has put back into the story: every removed passage lying within one is
+    /// analysed as story and no longer reported in [`Analysis::removed`]. Byte offsets into the
+    /// text the analysis indexes, as [`Removed`] gives them; spans that hold no removed passage
+    /// are ignored.
+    pub restore: Vec<Span>,
+}
+
 /// Analyses one article.
 ///
 /// # Errors
 /// [`Error::TooLarge`] when `input` is over [`MAX_INPUT_BYTES`]. Any other input, however odd,
 /// gives an analysis.
 pub fn analyze(input: &str) -> Result<Analysis, Error> {
+    analyze_with(input, &AnalyzeOptions::default())
+}
+
+/// Analyses one article with `options`.
+///
+/// # Errors
+/// As [`analyze`].
+pub fn analyze_with(input: &str, options: &AnalyzeOptions) -> Result<Analysis, Error> {
     check_size(input)?;
-    let article = article::read(input);
+    let article = article::read_restoring(input, &options.restore);
     let text = article.text.as_str();
     let mut tokens = Vec::new();
     let mut sentences = Vec::new();

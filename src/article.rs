@@ -45,6 +45,14 @@ const PARAGRAPH_BREAK: &str = "\n\n";
 
 /// Reads `input` into an [`Article`].
 pub fn read(input: &str) -> Article {
+    read_restoring(input, &[])
+}
+
+/// Reads `input` into an [`Article`], putting back into the story every cut that lies within one
+/// of `restore`: the reader has judged it story. A restored cut rejoins its paragraph. Spans that
+/// hold no cut change nothing, whatever they are (inverted, out of range, off char boundaries),
+/// because only the cuts' own spans, which are sound, are ever used to slice the text.
+pub fn read_restoring(input: &str, restore: &[Span]) -> Article {
     let (kind, text, paragraphs, mut cuts, given) = if html::looks_like_html(input) {
         let (text, paragraphs, cuts, given) = from_html(input);
         (Input::Html, text, paragraphs, cuts, given)
@@ -65,6 +73,7 @@ pub fn read(input: &str) -> Article {
     cuts.extend(own);
     cuts.sort_by_key(|c| (c.span.start, c.span.end));
     cuts.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
+    cuts.retain(|c| !restore.iter().any(|r| r.contains(c.span)));
     let story = paragraphs
         .iter()
         .flat_map(|&p| subtract(&text, p, &cuts))

@@ -50,7 +50,9 @@ mod span;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{analyze, extract, Analysis, Removed, MAX_INPUT_BYTES};
+pub use analysis::{
+    analyze, analyze_with, extract, Analysis, AnalyzeOptions, Removed, MAX_INPUT_BYTES,
+};
 pub use article::Input;
 pub use compare::{
     compare, compare_many, compare_with, AlignedPassage, CompareOptions, Comparison,

@@ -1,6 +1,6 @@
 //! Byte spans into the text being analysed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// A half-open range `start..end` of **UTF-8 byte offsets** into the original input.
@@ -8,8 +8,11 @@ use std::ops::Range;
 /// Offsets are `u32` because inputs are capped far below 4 GiB (see
 /// [`crate::MAX_INPUT_BYTES`]) and spans are the most numerous thing in an analysis.
 /// Both ends always lie on `char` boundaries. JS receives UTF-16 offsets, added once at the wasm
-/// boundary.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// boundary. A span deserialized from a caller (a restore request) is unchecked: it is only
+/// compared with the core's own spans, never used to slice.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte of the span.
     pub start: u32,

@@ -23,7 +23,7 @@ fn entity(analysis: &JsValue, name: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn utf16_offsets_slice_the_js_string() {
     let text = "👋 Reuters said the Kremlin agreed.";
-    let analysis = parallax::wasm::analyze(text).expect("analysis");
+    let analysis = parallax::wasm::analyze(text, JsValue::UNDEFINED).expect("analysis");
     let mention = get(&entity(&analysis, "Reuters"), "mentions")
         .dyn_into::<Array>()
         .unwrap()
@@ -38,8 +38,11 @@ fn utf16_offsets_slice_the_js_string() {
 
 #[wasm_bindgen_test]
 fn results_are_plain_objects_with_camel_case_fields() {
-    let analysis = parallax::wasm::analyze("Vladimir Putin met Masoud Pezeshkian. Putin spoke.")
-        .expect("analysis");
+    let analysis = parallax::wasm::analyze(
+        "Vladimir Putin met Masoud Pezeshkian. Putin spoke.",
+        JsValue::UNDEFINED,
+    )
+    .expect("analysis");
     // json_compatible: objects, not Maps.
     assert!(analysis.is_object() && !analysis.is_instance_of::<js_sys::Map>());
     assert!(get(&analysis, "wordCount").as_f64().is_some());
@@ -51,7 +54,7 @@ fn results_are_plain_objects_with_camel_case_fields() {
 #[wasm_bindgen_test]
 fn refused_input_throws_an_error_with_a_message() {
     let huge = "a ".repeat(parallax::MAX_INPUT_BYTES / 2 + 1);
-    let err = parallax::wasm::analyze(&huge).expect_err("too large");
+    let err = parallax::wasm::analyze(&huge, JsValue::UNDEFINED).expect_err("too large");
     let err: JsValue = err.into();
     let message = get(&err, "message").as_string().unwrap_or_default();
     assert!(message.contains("MB"), "message: {message}");
@@ -71,4 +74,59 @@ fn compare_converts_each_side_with_its_own_text() {
         .get(0);
     assert_eq!(get(&a_mention, "startUtf16").as_f64(), Some(2.0));
     assert_eq!(get(&b_mention, "startUtf16").as_f64(), Some(5.0));
+}
+
+/// An article with a donation appeal (naming Elon Musk) set aside as boilerplate.
+const APPEAL: &str =
+    include_str!("fixtures/seeds/2024-10-11-independent-putin-pezeshkian-ashgabat.txt");
+
+fn names(analysis: &JsValue) -> Vec<String> {
+    get(analysis, "entities")
+        .dyn_into::<Array>()
+        .unwrap()
+        .iter()
+        .filter_map(|e| get(&e, "name").as_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn analyze_restores_the_spans_it_is_given() {
+    // `undefined` is what JS passes for a missing second argument.
+    let plain = parallax::wasm::analyze(APPEAL, JsValue::UNDEFINED).expect("analysis");
+    let removed = get(&plain, "removed").dyn_into::<Array>().unwrap();
+    assert!(removed.length() > 0, "the appeal is set aside");
+    assert!(!names(&plain).iter().any(|n| n.contains("Musk")));
+    // Restore every removed passage by its own byte span, as the page does.
+    let spans = Array::new();
+    for r in removed.iter() {
+        let span = js_sys::Object::new();
+        Reflect::set(&span, &"start".into(), &get(&r, "start")).unwrap();
+        Reflect::set(&span, &"end".into(), &get(&r, "end")).unwrap();
+        spans.push(&span);
+    }
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"restore".into(), &spans).unwrap();
+    let restored = parallax::wasm::analyze(APPEAL, options.into()).expect("analysis");
+    assert_eq!(
+        get(&restored, "removed")
+            .dyn_into::<Array>()
+            .unwrap()
+            .length(),
+        0
+    );
+    assert!(names(&restored).iter().any(|n| n == "Elon Musk"));
+    assert!(
+        get(&restored, "wordCount").as_f64().unwrap() > get(&plain, "wordCount").as_f64().unwrap()
+    );
+}
+
+#[wasm_bindgen_test]
+fn malformed_analysis_options_throw_a_message() {
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"restore".into(), &"everything".into()).unwrap();
+    let err: JsValue = parallax::wasm::analyze("Putin spoke.", options.into())
+        .expect_err("a string is not a list of spans")
+        .into();
+    let message = get(&err, "message").as_string().unwrap_or_default();
+    assert!(message.contains("analysis options"), "message: {message}");
 }

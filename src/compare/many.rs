@@ -40,7 +40,7 @@ pub fn compare_many<S: AsRef<str>>(
             limit: MAX_ARTICLES,
         });
     }
-    let settings = Settings::of(options);
+    let settings = Settings::of(&options);
     let mut prepared = Vec::with_capacity(texts.len());
     for text in texts {
         let text = text.as_ref();

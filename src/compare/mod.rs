@@ -10,12 +10,12 @@ pub use entities::SharedEntity;
 pub use many::{compare_many, ComparisonMany, MAX_ARTICLES};
 pub use quotes::{QuoteComparison, QuoteRef, QuoteSide, SharedQuote, SharedSource, SourceRef};
 
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::{analyze_with, Analysis, AnalyzeOptions};
 use crate::distinctive::{self, Distinctive};
 use crate::error::Error;
 use crate::inherited::Reused;
 use crate::reuse::{self, Passage, Words};
-use crate::span::Loc;
+use crate::span::{Loc, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -29,8 +29,8 @@ pub const WHOLLY_DERIVED_SHARE: f64 = 0.5;
 pub const PARTLY_DERIVED_SHARE: f64 = 0.1;
 
 /// What a comparison may be tuned with. From JS: `{ minMatchWords: 8, distinctiveSkipsReused:
-/// true }`, every field optional.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// true, restoreA: [], restoreB: [] }`, every field optional.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CompareOptions {
     /// The shortest passage, in matched words, that counts as reuse. Shorter repeats are set
@@ -39,6 +39,11 @@ pub struct CompareOptions {
     /// Whether distinctive words leave out reused text, so that they describe what each outlet
     /// wrote itself.
     pub distinctive_skips_reused: bool,
+    /// Removed passages of A the reader has put back into the story, as
+    /// [`AnalyzeOptions::restore`]. Only [`compare_with`] reads it: many articles have no A.
+    pub restore_a: Vec<Span>,
+    /// As `restore_a`, for B.
+    pub restore_b: Vec<Span>,
 }
 
 impl Default for CompareOptions {
@@ -46,6 +51,8 @@ impl Default for CompareOptions {
         CompareOptions {
             min_match_words: 8,
             distinctive_skips_reused: true,
+            restore_a: Vec::new(),
+            restore_b: Vec::new(),
         }
     }
 }
@@ -62,7 +69,7 @@ pub struct Settings {
 
 impl Settings {
     /// The settings `options` amount to: a minimum passage of at least one word.
-    pub fn of(options: CompareOptions) -> Settings {
+    pub fn of(options: &CompareOptions) -> Settings {
         Settings {
             min_match_words: options.min_match_words.max(1),
             distinctive_skips_reused: options.distinctive_skips_reused,
@@ -162,7 +169,7 @@ pub struct Comparison {
 /// Compares two articles with the default options.
 ///
 /// # Errors
-/// As [`analyze`], for either article.
+/// As [`crate::analyze`], for either article.
 pub fn compare(a: &str, b: &str) -> Result<Comparison, Error> {
     compare_with(a, b, CompareOptions::default())
 }
@@ -170,10 +177,13 @@ pub fn compare(a: &str, b: &str) -> Result<Comparison, Error> {
 /// Compares two articles.
 ///
 /// # Errors
-/// As [`analyze`], for either article.
+/// As [`crate::analyze`], for either article.
 pub fn compare_with(a: &str, b: &str, options: CompareOptions) -> Result<Comparison, Error> {
-    let analysis_a = analyze(a)?;
-    let analysis_b = analyze(b)?;
+    let restore = |spans: &Vec<Span>| AnalyzeOptions {
+        restore: spans.clone(),
+    };
+    let analysis_a = analyze_with(a, &restore(&options.restore_a))?;
+    let analysis_b = analyze_with(b, &restore(&options.restore_b))?;
     Ok(compare_analyses(
         Prepared::new(a, analysis_a),
         Prepared::new(b, analysis_b),
@@ -207,7 +217,7 @@ impl<'t> Prepared<'t> {
 
 /// Compares two analysed articles.
 pub(crate) fn compare_analyses(a: Prepared, b: Prepared, options: CompareOptions) -> Comparison {
-    let settings = Settings::of(options);
+    let settings = Settings::of(&options);
     let passages = reuse::align(&a.words, &b.words, settings.min_match_words);
     let reused = Reused::new(&passages);
     let reused_share_a = reuse::share(&a.words, passages.iter().map(|p| p.a_words.clone()));

@@ -44,7 +44,8 @@ export const tests = [
       assert(await removed.count() > 1, "removed boilerplate is not shown");
       assert(await removed.first().isVisible(), "removed boilerplate is hidden by default");
       await removed.first().click();
-      assert(await page.locator(".doc .seg.removed.restored").count() > 0, "a removed passage cannot be restored");
+      await page.waitForSelector(".doc .seg.restored-cut");
+      await settled(page);
       await shot(page, "contract-article-b");
       await page.uncheck(".legend .toggle input");
       assert(!(await removed.first().isVisible()), "removed boilerplate does not hide");

@@ -81,6 +81,7 @@ function currentPair(inputs) {
 function run() {
   clearTimeout(timer);
   const inputs = state.panes.map((p) => p.input);
+  const restores = state.panes.map((p) => p.restored);
   const id = ++state.run;
   if (!inputs.some(Boolean) || !worker) {
     state.results = null;
@@ -96,8 +97,8 @@ function run() {
   if (!pending.size) busySince = performance.now();
   els.view.dataset.state = "working";
   setStatus(state.results ? "Updating…" : "Analysing…");
-  worker.postMessage({ id, inputs, pair });
-  pending.set(id, { inputs, pair, t0: performance.now() });
+  worker.postMessage({ id, inputs, pair, restores });
+  pending.set(id, { inputs, restores, pair, t0: performance.now() });
 }
 const pending = new Map();
 
@@ -111,7 +112,7 @@ function onResult(msg) {
     render();
     return;
   }
-  state.results = { ...msg, inputs: sent.inputs, pair: sent.pair, wall: performance.now() - sent.t0 };
+  state.results = { ...msg, inputs: sent.inputs, restores: sent.restores, pair: sent.pair, wall: performance.now() - sent.t0 };
   render();
 }
 
@@ -194,8 +195,16 @@ els.tabs.addEventListener("keydown", (ev) => {
   els.tabs.querySelector(`[data-tab="${next.dataset.tab}"]`)?.focus();
 });
 
-const viewCtx = (l) => ({
+const viewCtx = (l, i) => ({
   letter: l,
+  restored: state.results?.restores?.[i] ?? [],
+  // Restoring re-runs the analysis at once: the passage then counts as story.
+  toggleRestored: (cut) => {
+    const pane = state.panes[i];
+    if (!pane) return;
+    pane.toggleRestored(cut);
+    schedule(0);
+  },
   filters: state.settings.filters,
   setFilter: (kind, on) => { state.settings.filters[kind] = on; scheduleDraft(); render(); },
   showRemoved: state.settings.showRemoved,
@@ -284,7 +293,7 @@ function renderArticleTab(view, res, i) {
     return;
   }
   const input = res.inputs[i];
-  view.append(renderArticle(r.value, { text: input, isHtml: state.panes[i]?.html !== null && state.panes[i]?.html !== undefined }, viewCtx(letter(i))));
+  view.append(renderArticle(r.value, { text: input, isHtml: state.panes[i]?.html !== null && state.panes[i]?.html !== undefined }, viewCtx(letter(i), i)));
 }
 
 function renderCompareTab(view, res) {
@@ -356,7 +365,7 @@ function exportData(kind) {
 
 function snapshot() {
   return {
-    articles: state.panes.map((p) => ({ text: p.ta.value, ...(p.html !== null ? { html: p.html } : {}), ...(p.name ? { name: p.name } : {}) })),
+    articles: state.panes.map((p) => ({ text: p.ta.value, ...(p.html !== null ? { html: p.html } : {}), ...(p.name ? { name: p.name } : {}), ...(p.restored.length ? { restored: p.restored } : {}) })),
     settings: state.settings,
   };
 }
@@ -367,7 +376,7 @@ function applySnapshot(snap) {
   while (state.panes.length < articles.length) addPane();
   state.panes.forEach((pane, i) => {
     const a = articles[i] ?? {};
-    pane.set({ text: String(a.text ?? ""), html: typeof a.html === "string" ? a.html : null, name: typeof a.name === "string" ? a.name : null });
+    pane.set({ text: String(a.text ?? ""), html: typeof a.html === "string" ? a.html : null, name: typeof a.name === "string" ? a.name : null, restored: a.restored });
   });
   const s = snap.settings ?? {};
   if (typeof s.tab === "string") state.settings.tab = s.tab;

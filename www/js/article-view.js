@@ -120,15 +120,40 @@ function sourceList(analysis) {
 }
 
 /**
+ * What clicking each removed passage restores: the passage with its neighbours of the same kind
+ * that only white space separates from it. An appeal is cut line by line, but a reader restoring
+ * "Your support helps us to tell the story" means the whole appeal under it. One span covers the
+ * group; the core restores every cut inside it.
+ * @returns {{first: number, start: number, end: number, startUtf16: number, endUtf16: number, reason: string}[]}
+ *   one per removed passage, members of a group sharing one object
+ */
+function cutGroups(removed, text) {
+  const out = [];
+  let group = null;
+  removed.forEach((r, i) => {
+    const prev = removed[i - 1];
+    const joins = group && prev && prev.reason === r.reason && r.startUtf16 >= prev.endUtf16 && !text.slice(prev.endUtf16, r.startUtf16).trim();
+    if (joins) Object.assign(group, { end: r.end, endUtf16: r.endUtf16 });
+    else group = { first: i, start: r.start, end: r.end, startUtf16: r.startUtf16, endUtf16: r.endUtf16, reason: r.reason ?? "boilerplate" };
+    out.push(group);
+  });
+  return out;
+}
+
+/**
  * @param {object} analysis  Analysis object from the core (UTF-16 offsets filled in)
  * @param {{text: string, isHtml: boolean}} source  what was analysed
- * @param {{letter: string, filters: object, setFilter: Function, showRemoved: boolean, setShowRemoved: Function}} ctx
+ * @param {{letter: string, filters: object, setFilter: Function, showRemoved: boolean, setShowRemoved: Function,
+ *   restored?: object[], toggleRestored?: Function}} ctx  restored: the passages the reader put back
+ *   (`{start, end, startUtf16, endUtf16, reason}`), drawn as such; toggleRestored(cut) re-analyses.
  */
 export function renderArticle(analysis, source, ctx) {
   const text = analysedText(analysis, source.text);
   const entities = analysis.entities ?? [];
   const removed = analysis.removed ?? [];
   const quotes = analysis.quotes ?? [];
+  const restored = ctx.restored ?? [];
+  const groups = cutGroups(removed, text);
 
   const inner = [];
   entities.forEach((e, i) => {
@@ -139,7 +164,16 @@ export function renderArticle(analysis, source, ctx) {
   });
   const outer = [
     ...quotes.map((q, i) => ({ s: q.startUtf16, e: q.endUtf16, cls: ["quote"], dataset: { q: i }, title: q.speaker ? `Quote: ${q.speaker}` : "Quote" })),
-    ...removed.filter((r) => r.endUtf16 > r.startUtf16).map((r, i) => ({ s: r.startUtf16, e: r.endUtf16, block: true, cls: ["removed"], dataset: { r: i, reason: r.reason ?? "removed" }, title: `Removed as ${r.reason ?? "boilerplate"}: not counted` })),
+    ...removed.map((r, i) => ({ r, i })).filter(({ r }) => r.endUtf16 > r.startUtf16).map(({ r, i }) => ({
+      s: r.startUtf16, e: r.endUtf16, block: true, cls: ["removed"], dataset: { r: i, reason: r.reason ?? "removed" },
+      title: `Removed as ${r.reason ?? "boilerplate"}: not counted. Click to restore it to the story.`,
+      badge: groups[i].first === i ? () => h("button", { type: "button", class: "cut-toggle", text: "Restore", attrs: { "aria-label": `Restore this ${r.reason ?? "removed passage"} to the story and count it` } }) : undefined,
+    })),
+    ...restored.filter((r) => r.endUtf16 > r.startUtf16).map((r, i) => ({
+      s: r.startUtf16, e: r.endUtf16, cls: ["restored-cut"], dataset: { restored: i, reason: r.reason ?? "removed" },
+      title: `Restored: counted as story, though read as ${r.reason ?? "boilerplate"}. Click to set it aside again.`,
+      badge: () => h("button", { type: "button", class: "cut-toggle", text: "Set aside", attrs: { "aria-label": `Set this restored ${r.reason ?? "passage"} aside again` } }),
+    })),
   ];
   const { el: doc, truncated } = renderText(text, { paragraphs: analysis.paragraphs, outer, inner });
   doc.classList.toggle("hide-removed", !ctx.showRemoved);
@@ -200,8 +234,14 @@ export function renderArticle(analysis, source, ctx) {
       row?.querySelector("button")?.focus({ preventScroll: true });
       return;
     }
-    const cut = ev.target.closest(".removed");
-    if (cut) for (const x of doc.querySelectorAll(`[data-r="${cut.dataset.r}"]`)) x.classList.toggle("restored");
+    // A removed passage is restored, a restored one set aside again: the analysis re-runs.
+    const cut = ev.target.closest(".removed[data-r]");
+    const back = ev.target.closest(".restored-cut[data-restored]");
+    const which = cut ? groups[Number(cut.dataset.r)] : back ? restored[Number(back.dataset.restored)] : null;
+    if (!which || !ctx.toggleRestored) return;
+    const { start, end, startUtf16, endUtf16, reason } = which;
+    ctx.announce?.(cut ? `Restoring the ${reason ?? "passage"}: counting it again.` : `Setting the ${reason ?? "passage"} aside.`);
+    ctx.toggleRestored({ start, end, startUtf16, endUtf16, reason: reason ?? "boilerplate" });
   });
 
   const legend = h("div", { class: "legend" },
@@ -219,7 +259,7 @@ export function renderArticle(analysis, source, ctx) {
         legend,
         truncated ? h("p", { class: "notice", text: `This text is long: the highlighted view shows its first ${fmt.format(doc.textContent.length)} characters; the tables cover all of it.` }) : null,
         doc,
-        removed.length ? h("p", { class: "hint", text: "Greyed passages were removed as boilerplate (appeals, share prompts, adverts) and are not counted. Click one to restore it to full contrast." }) : null),
+        removed.length ? h("p", { class: "hint", text: "Greyed passages were removed as boilerplate (appeals, share prompts, adverts) and are not counted. Click one to restore it: it is then counted as story." }) : restored.length ? h("p", { class: "hint", text: "Restored passages count as story. Click one to set it aside again." }) : null),
       side)]);
   return view;
 }

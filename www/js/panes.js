@@ -15,6 +15,16 @@ export const sentence = (msg) => {
 
 let serial = 0;
 
+const offset = (n) => Number.isInteger(n) && n >= 0;
+
+/** The well-formed entries of a restore list read from a draft or a share link. */
+function validRestored(list) {
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((r) => offset(r?.start) && offset(r?.end) && r.start < r.end && offset(r.startUtf16) && offset(r.endUtf16))
+    .map(({ start, end, startUtf16, endUtf16, reason }) => ({ start, end, startUtf16, endUtf16, reason: typeof reason === "string" ? reason : "boilerplate" }));
+}
+
 export class Pane {
   /**
    * @param {HTMLTemplateElement} template  #pane-template
@@ -35,6 +45,8 @@ export class Pane {
     this.html = null; // the clipboard's text/html when a page was pasted whole
     this.name = null; // the file (or example) the text came from
     this.error = null; // why the core refused the text
+    // Removed passages the reader put back into the story, with the input they index.
+    this.restoredFor = { input: null, list: [] };
     this.onChange = onChange;
     this.ta.id = `pane-text-${uid}`;
     this.labelEl.htmlFor = this.ta.id;
@@ -74,12 +86,29 @@ export class Pane {
     return value.trim() ? value : null;
   }
 
-  /** Replaces the content (no analysis is asked for). */
-  set({ text = "", html = null, name = null }) {
+  /**
+   * Removed passages restored to the story, `{start, end, startUtf16, endUtf16, reason}`: only
+   * while the input they were picked in is unchanged, since their offsets index it.
+   */
+  get restored() {
+    return this.restoredFor.input === this.input ? this.restoredFor.list : [];
+  }
+
+  /** Restores the removed passage `cut`, or sets it aside again when it is restored. */
+  toggleRestored(cut) {
+    const list = this.restored;
+    const same = (r) => r.start === cut.start && r.end === cut.end;
+    const next = list.some(same) ? list.filter((r) => !same(r)) : [...list, cut].sort((x, y) => x.start - y.start);
+    this.restoredFor = { input: this.input, list: next };
+  }
+
+  /** Replaces the content (no analysis is asked for). `restored` comes from a draft or link. */
+  set({ text = "", html = null, name = null, restored = [] }) {
     this.ta.value = text;
     this.html = html;
     this.name = name;
     this.error = null;
+    this.restoredFor = { input: this.input, list: validRestored(restored) };
     this.refresh();
   }
 

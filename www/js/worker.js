@@ -36,19 +36,25 @@ function timed(fn) {
   }
 }
 
-function analyzeCached(input) {
-  if (analyses.has(input)) return analyses.get(input);
-  return remember(analyses, input, timed(() => core.analyze(input)));
+// A restore list is part of what is analysed: the same text with other passages restored is
+// another analysis. Only the byte spans go to the core.
+const spans = (restore) => (restore ?? []).map(({ start, end }) => ({ start, end }));
+const restoreKey = (restore) => spans(restore).map(({ start, end }) => `${start}-${end}`).join(",");
+
+function analyzeCached(input, restore) {
+  const key = `${restoreKey(restore)}\u0000${input}`;
+  if (analyses.has(key)) return analyses.get(key);
+  return remember(analyses, key, timed(() => core.analyze(input, { restore: spans(restore) })));
 }
 
-function compareCached(a, b) {
-  const key = `${a.length}:${a}\u0000${b}`;
+function compareCached(a, b, restoreA, restoreB) {
+  const key = `${restoreKey(restoreA)}\u0000${restoreKey(restoreB)}\u0000${a.length}:${a}\u0000${b}`;
   if (comparisons.has(key)) return comparisons.get(key);
-  return remember(comparisons, key, timed(() => core.compare(a, b)));
+  return remember(comparisons, key, timed(() => core.compare(a, b, { restoreA: spans(restoreA), restoreB: spans(restoreB) })));
 }
 
 self.onmessage = async (event) => {
-  const { id, inputs, pair } = event.data;
+  const { id, inputs, pair, restores = [] } = event.data;
   const failure = await ready;
   if (failure) {
     self.postMessage({ id, fatal: failure });
@@ -56,13 +62,13 @@ self.onmessage = async (event) => {
   }
   const t0 = performance.now();
   let comparison = null;
-  if (pair && inputs[pair[0]] && inputs[pair[1]]) comparison = compareCached(inputs[pair[0]], inputs[pair[1]]);
+  if (pair && inputs[pair[0]] && inputs[pair[1]]) comparison = compareCached(inputs[pair[0]], inputs[pair[1]], restores[pair[0]], restores[pair[1]]);
   // The comparison already holds both articles' analyses: reuse them rather than analyse twice.
   const fromComparison = (i) => (comparison?.ok && i === pair[0] ? comparison.value.a : comparison?.ok && i === pair[1] ? comparison.value.b : null);
   const results = inputs.map((input, i) => {
     if (!input) return null;
     const known = fromComparison(i);
-    return known ? { ok: true, value: known, ms: 0 } : analyzeCached(input);
+    return known ? { ok: true, value: known, ms: 0 } : analyzeCached(input, restores[i]);
   });
   let many = null;
   const filled = inputs.filter(Boolean);
