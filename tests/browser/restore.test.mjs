@@ -1,5 +1,6 @@
 // Restoring removed boilerplate: the passage goes back into the story and is counted (names,
-// words), and setting it aside again takes it out; the restore list is kept with the draft.
+// words), and setting it aside again takes it out; the restore list is kept with the draft and
+// carried by the share link.
 
 import { open, settled, example, entityRows, shot, assert } from "./harness.mjs";
 
@@ -38,6 +39,22 @@ export const tests = [
       await page.click('[role=tab][data-tab="B"]');
       await page.waitForSelector('.article-view[data-letter="B"] .doc .seg.restored-cut');
       assert((await names(page)).includes("Elon Musk"), "the restore list is not kept with the draft");
+
+      // Carried by the share link, opened in a fresh profile with no draft.
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+      await page.click("#share");
+      await page.waitForSelector("#share-box:not([hidden])");
+      const url = await page.inputValue("#share-url");
+      const other = await page.context().browser().newContext();
+      try {
+        const page2 = await other.newPage();
+        await page2.goto(url);
+        await page2.waitForSelector('.article-view[data-letter="B"] .doc .seg.restored-cut');
+        await settled(page2);
+        assert((await names(page2)).includes("Elon Musk"), "the share link does not carry the restore list");
+      } finally {
+        await other.close();
+      }
 
       // Set aside again, from the keyboard.
       await page.locator(".doc .seg.restored-cut button.cut-toggle").first().focus();

@@ -54,6 +54,8 @@ export class Pane {
 
     this.ta.addEventListener("input", () => {
       if (this.html !== null) { this.html = null; this.name = null; }
+      // Restored spans index the old text: an edit forgets them (undo does not bring them back).
+      this.restoredFor = { input: null, list: [] };
       this.refresh();
       onChange();
     });
