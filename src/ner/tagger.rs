@@ -838,8 +838,10 @@ fn decode_sentence(
             }
             // See INV_TEMPERATURE.
             let max = scores.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x));
-            // A lone hypothesis's candidates all share its Z: greedy decoding needs no Z.
-            let log_z = if width == 1 {
+            // A lone hypothesis's candidates all share its Z, and leaving it out moves every
+            // score in the beam by the same amount, which changes no decision: greedy
+            // decoding, and the beam wherever the model is sure, need no Z.
+            let log_z = if beam.len() == 1 {
                 0.0
             } else {
                 let z: f32 = scores
