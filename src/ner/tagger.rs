@@ -783,7 +783,16 @@ impl Transitions {
     }
 }
 
-/// Beam decoding of one sentence; `base[i]` holds the label-independent scores of token `i`.
+/// The label-and-token feature sums of one token (see `memo` in [`decode_sentence`]) for one
+/// previous label, kept from the first pass for the second, which mostly asks for the same.
+type Own = (u8, Scores);
+
+/// No previous label yet, in [`Own`].
+const NO_LABEL: u8 = u8::MAX;
+
+/// Beam decoding of one sentence; `seen` (one per token, or empty) keeps label-and-token sums
+/// between passes; `base[i]` holds the label-independent scores of token `i`.
+#[allow(clippy::too_many_arguments)] // all distinct inputs of one step; a struct would only rename them
 fn decode_sentence(
     doc: &Doc,
     sent: &Range<usize>,
@@ -792,6 +801,7 @@ fn decode_sentence(
     trans: &Transitions,
     width: usize,
     labels: &mut [u8],
+    seen: &mut [Own],
 ) {
     // (label, parent step) per step, for reading the best sequence back.
     let mut history: Vec<(u8, u32)> = Vec::with_capacity(sent.len() * width);
@@ -814,6 +824,11 @@ fn decode_sentence(
         for h in &beam {
             let own = match memo.iter().find(|(y, _)| *y == h.y1) {
                 Some((_, s)) => *s,
+                None if seen.get(i).is_some_and(|o| o.0 == h.y1) => {
+                    let s = seen[i].1;
+                    memo.push((h.y1, s));
+                    s
+                }
                 None => {
                     let mut s = [0.0f32; N_LABELS];
                     let y1 = u64::from(h.y1);
@@ -828,6 +843,9 @@ fn decode_sentence(
                         &mut s,
                     );
                     memo.push((h.y1, s));
+                    if let Some(o) = seen.get_mut(i).filter(|o| o.0 == NO_LABEL) {
+                        *o = (h.y1, s);
+                    }
                     s
                 }
             };
@@ -920,7 +938,8 @@ pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
             &own
         }
     };
-    let first = decode(doc, &base, weights, trans, FIRST_PASS_BEAM);
+    let mut seen = vec![(NO_LABEL, [0.0; N_LABELS]); doc.len()];
+    let first = decode(doc, &base, weights, trans, FIRST_PASS_BEAM, &mut seen);
     let mut keys = Vec::with_capacity(16);
     let stats = DocStats::new(doc, first);
     for sent in &doc.sentences {
@@ -930,7 +949,7 @@ pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
             weights.add_all(&keys, &mut base[i]);
         }
     }
-    decode(doc, &base, weights, trans, BEAM)
+    decode(doc, &base, weights, trans, BEAM, &mut seen)
 }
 
 /// The label-independent scores of the first pass: the static features.
@@ -951,10 +970,11 @@ fn decode(
     weights: &impl Weights,
     trans: &Transitions,
     width: usize,
+    seen: &mut [Own],
 ) -> Vec<u8> {
     let mut labels = vec![0u8; doc.len()];
     for sent in &doc.sentences {
-        decode_sentence(doc, sent, base, weights, trans, width, &mut labels);
+        decode_sentence(doc, sent, base, weights, trans, width, &mut labels, seen);
     }
     labels
 }
@@ -969,6 +989,7 @@ pub fn first_pass(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
         weights,
         &trans,
         FIRST_PASS_BEAM,
+        &mut [],
     )
 }
 
