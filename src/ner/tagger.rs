@@ -796,6 +796,18 @@ type Own = (u8, Scores);
 /// No previous label yet, in [`Own`].
 const NO_LABEL: u8 = u8::MAX;
 
+/// The lists [`decode_sentence`] works in, kept from one sentence to the next.
+#[derive(Default)]
+struct Scratch {
+    /// (label, parent step) per step, for reading the best sequence back.
+    history: Vec<(u8, u32)>,
+    beam: Vec<Hyp>,
+    next: Vec<Hyp>,
+    /// Token-and-label features (`Y1_LW`, `Y1_SHAPE`, `Y1_CAP`) by previous label, shared by
+    /// the hypotheses of one token.
+    memo: Vec<(u8, Scores)>,
+}
+
 /// Beam decoding of one sentence; `seen` (one per token, or empty) keeps label-and-token sums
 /// between passes; `base[i]` holds the label-independent scores of token `i`.
 #[allow(clippy::too_many_arguments)] // all distinct inputs of one step; a struct would only rename them
@@ -808,26 +820,29 @@ fn decode_sentence(
     width: usize,
     labels: &mut [u8],
     seen: &mut [Own],
+    scratch: &mut Scratch,
 ) {
-    // (label, parent step) per step, for reading the best sequence back.
-    let mut history: Vec<(u8, u32)> = Vec::with_capacity(sent.len() * width);
-    let mut beam: Vec<Hyp> = vec![Hyp {
+    let Scratch {
+        history,
+        beam,
+        next,
+        memo,
+    } = scratch;
+    history.clear();
+    beam.clear();
+    beam.push(Hyp {
         score: 0.0,
         y1: START,
         y2: START,
         at: u32::MAX,
-    }];
-    let mut next: Vec<Hyp> = Vec::with_capacity(width);
-    // Token-and-label features (`Y1_LW`, `Y1_SHAPE`, `Y1_CAP`) by previous label, shared by the
-    // hypotheses of one token.
-    let mut memo: Vec<(u8, Scores)> = Vec::with_capacity(width);
+    });
     for i in sent.clone() {
         let last = i + 1 == sent.end;
         let me = &doc.toks[i];
         next.clear();
         memo.clear();
         let mut floor = f32::NEG_INFINITY;
-        for h in &beam {
+        for h in beam.iter() {
             let own = match memo.iter().find(|(y, _)| *y == h.y1) {
                 Some((_, s)) => *s,
                 None if seen.get(i).is_some_and(|o| o.0 == h.y1) => {
@@ -979,8 +994,19 @@ fn decode(
     seen: &mut [Own],
 ) -> Vec<u8> {
     let mut labels = vec![0u8; doc.len()];
+    let mut scratch = Scratch::default();
     for sent in &doc.sentences {
-        decode_sentence(doc, sent, base, weights, trans, width, &mut labels, seen);
+        decode_sentence(
+            doc,
+            sent,
+            base,
+            weights,
+            trans,
+            width,
+            &mut labels,
+            seen,
+            &mut scratch,
+        );
     }
     labels
 }
