@@ -48,15 +48,19 @@ impl std::fmt::Display for ModelError {
 
 /// The weights, in an open-addressing table keyed by feature key.
 ///
-/// The tagger makes ~60 lookups a token and cache misses are its main cost, so the keys are an
-/// array of their own (half a megabyte, which stays in cache; many lookups miss and touch
-/// nothing else), and a batch lookup probes all of a token's keys before it reads any weights,
-/// so that the processor overlaps the memory accesses.
+/// The tagger makes ~60 lookups a token and cache misses are its main cost. Most keys are absent,
+/// and a small bit filter (in cache) turns them away; a present key sits next to its weights, so
+/// that finding it costs one miss, not two; and a batch lookup probes all of a token's keys
+/// before it reads any weights, so that the processor overlaps the memory accesses. (Keys in an
+/// array of their own, before the filter, tagged 3% slower.)
 pub struct Model {
-    /// Slot → key; 0 marks an empty slot. Length is a power of two.
-    keys: Vec<u32>,
-    /// Slot → the feature's weights as multiples of its scale, then its exponent (see `scale_of`).
-    rows: Vec<[i8; N_LABELS + 1]>,
+    /// Key and weights of each slot, together: a key found brings its weights into cache with
+    /// it (see [`Slot`]). Length is a power of two.
+    slots: Vec<Slot>,
+    /// A bit per value of a key's top [`FILTER_BITS`] bits, set if some stored key has it.
+    /// Most features a text produces are not in the model; this small filter stays in cache and
+    /// turns most of them away before they touch the key table.
+    filter: Vec<u64>,
     /// Exponent (as `u8`) → scale.
     scales: [f32; 256],
     /// The label-pair weights, computed once at load.
@@ -64,6 +68,20 @@ pub struct Model {
     /// Number of features.
     #[cfg_attr(not(test), allow(dead_code))]
     len: usize,
+}
+
+/// Size of [`Model::filter`] in bits, as a power of two: 2^19 bits are 64 KB, and with ~40,000
+/// features let about one absent key in fourteen through. On dev (2026-11-22) 2^19 tagged 7%
+/// faster than 2^18 (32 KB) and 2^20 (128 KB).
+const FILTER_BITS: u32 = 19;
+
+/// One feature in [`Model`]'s table: 24 bytes, so most slots lie within one cache line.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// The feature key; 0 marks an empty slot.
+    key: u32,
+    /// The feature's weights as multiples of its scale, then its exponent (see `scale_of`).
+    row: [i8; N_LABELS + 1],
 }
 
 /// The largest share of table slots in use: linear probing stays short below it.
@@ -165,8 +183,18 @@ impl Model {
         let size = ((n as f64 / MAX_LOAD) as usize + 1)
             .next_power_of_two()
             .max(16);
-        let mut slots = vec![0u32; size];
-        let mut rows = vec![[0i8; N_LABELS + 1]; size];
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        for &k in &keys {
+            let b = (k >> (32 - FILTER_BITS)) as usize;
+            filter[b >> 6] |= 1 << (b & 63);
+        }
+        let mut slots = vec![
+            Slot {
+                key: 0,
+                row: [0; N_LABELS + 1]
+            };
+            size
+        ];
         for ((&k, &mask), &e) in keys.iter().zip(&masks).zip(&exponents) {
             let mut row = [0i8; N_LABELS + 1];
             for (l, w) in row[..N_LABELS].iter_mut().enumerate() {
@@ -176,11 +204,10 @@ impl Model {
             }
             row[N_LABELS] = e;
             let mut s = k as usize & (size - 1);
-            while slots[s] != 0 {
+            while slots[s].key != 0 {
                 s = (s + 1) & (size - 1);
             }
-            slots[s] = k;
-            rows[s] = row;
+            slots[s] = Slot { key: k, row };
         }
         if r.at != bytes.len() {
             return Err(ModelError::Truncated);
@@ -190,8 +217,8 @@ impl Model {
             *slot = scale_of(e as u8 as i8);
         }
         let mut model = Model {
-            keys: slots,
-            rows,
+            slots,
+            filter,
             scales,
             transitions: None,
             len: n,
@@ -241,10 +268,18 @@ impl Model {
 impl Model {
     /// The slot holding `key`, if any.
     fn slot(&self, key: u32) -> Option<usize> {
-        let mask = self.keys.len() - 1;
+        let b = (key >> (32 - FILTER_BITS)) as usize;
+        if self
+            .filter
+            .get(b >> 6)
+            .is_none_or(|w| w >> (b & 63) & 1 == 0)
+        {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
         let mut s = key as usize & mask;
         loop {
-            let k = self.keys[s];
+            let k = self.slots[s].key;
             if k == key {
                 return Some(s);
             }
@@ -256,7 +291,7 @@ impl Model {
     }
 
     fn add_slot(&self, slot: usize, scores: &mut Scores) {
-        let row = &self.rows[slot];
+        let row = &self.slots[slot].row;
         let scale = self.scales[row[N_LABELS] as u8 as usize];
         for (score, &x) in scores.iter_mut().zip(&row[..N_LABELS]) {
             *score += f32::from(x) * scale;

@@ -77,11 +77,35 @@ fn type_of(l: u8) -> u8 {
 /// Whether label `next` may follow `prev` (BILOU: an open name must continue or end with its own
 /// kind; nothing else may continue one). `last` marks a sentence's final token, where no name
 /// may stay open.
+#[cfg(test)]
 fn allowed(prev: u8, next: u8, last: bool) -> bool {
-    ALLOWED
-        .get(prev as usize)
-        .is_some_and(|row| row[next as usize % N_LABELS] & (1 << u8::from(last)) != 0)
+    (next as usize) < N_LABELS && allowed_after(prev, last) & (1 << next) != 0
 }
+
+/// The labels that may follow `prev`, as a bit set (see [`allowed`]): the decoder scores only
+/// these, about half of all labels after a closed one and two after an open one.
+fn allowed_after(prev: u8, last: bool) -> u32 {
+    ALLOWED_MASK
+        .get(prev as usize)
+        .map_or(0, |m| m[usize::from(last)])
+}
+
+/// [`ALLOWED`] as bit sets: `ALLOWED_MASK[prev][last]`.
+const ALLOWED_MASK: [[u32; 2]; N_LABELS + 1] = {
+    let mut masks = [[0u32; 2]; N_LABELS + 1];
+    let mut prev = 0;
+    while prev <= N_LABELS {
+        let mut next = 0;
+        while next < N_LABELS {
+            let a = ALLOWED[prev][next];
+            masks[prev][0] |= ((a & 1) as u32) << next;
+            masks[prev][1] |= ((a >> 1 & 1) as u32) << next;
+            next += 1;
+        }
+        prev += 1;
+    }
+    masks
+};
 
 /// [`allowed`] as a table: `ALLOWED[prev][next]` has bit 0 set if allowed anywhere, bit 1 if
 /// allowed at a sentence's end.
@@ -296,6 +320,10 @@ pub struct Doc {
     offsets: Vec<u32>,
 }
 
+/// Room reserved for static feature keys per token, so that the list seldom grows: a token has
+/// 22 always, up to 7 affixes, 2 per gazetteer match and a few more (see `static_keys`).
+const KEYS_PER_TOKEN: usize = 32;
+
 /// Above this share of capitalised letters a sentence is a headline written in capitals.
 const SHOUTED_SHARE: f32 = 0.8;
 
@@ -378,9 +406,10 @@ impl Doc {
         let mut doc = Doc {
             toks,
             sentences,
-            keys: Vec::new(),
-            offsets: vec![0],
+            keys: Vec::with_capacity(words.len() * KEYS_PER_TOKEN),
+            offsets: Vec::with_capacity(words.len() + 1),
         };
+        doc.offsets.push(0);
         for s in 0..doc.sentences.len() {
             for i in doc.sentences[s].clone() {
                 let range = doc.sentences[s].clone();
@@ -398,10 +427,9 @@ impl Doc {
 }
 
 fn tok(word: &str) -> Tok {
-    let mut t = Tok {
-        lw: norm_hash(word),
-        ..Tok::default()
-    };
+    let mut t = Tok::default();
+    // The `norm_hash` of the word, from the same lowercased chars as the affixes.
+    let mut lw = Hasher::new();
     let mut w = Hasher::new();
     let mut shape = Hasher::new();
     let (mut upper, mut lower, mut digit, mut other) = (0, 0, 0, 0);
@@ -434,6 +462,7 @@ fn tok(word: &str) -> Tok {
         last_class = class;
         let mut push = |l: char| {
             let l = if l.is_ascii_digit() { '0' } else { l };
+            lw.char(l);
             for (j, h) in pre.iter_mut().enumerate() {
                 if n <= j {
                     h.char(l);
@@ -448,6 +477,7 @@ fn tok(word: &str) -> Tok {
             c.to_lowercase().for_each(push);
         }
     }
+    t.lw = lw.finish();
     t.w = w.finish();
     t.shape = shape.finish();
     t.cap = if upper + lower == 0 {
@@ -759,7 +789,28 @@ impl Transitions {
     }
 }
 
-/// Beam decoding of one sentence; `base[i]` holds the label-independent scores of token `i`.
+/// The label-and-token feature sums of one token (see `memo` in [`decode_sentence`]) for one
+/// previous label, kept from the first pass for the second, which mostly asks for the same.
+type Own = (u8, Scores);
+
+/// No previous label yet, in [`Own`].
+const NO_LABEL: u8 = u8::MAX;
+
+/// The lists [`decode_sentence`] works in, kept from one sentence to the next.
+#[derive(Default)]
+struct Scratch {
+    /// (label, parent step) per step, for reading the best sequence back.
+    history: Vec<(u8, u32)>,
+    beam: Vec<Hyp>,
+    next: Vec<Hyp>,
+    /// Token-and-label features (`Y1_LW`, `Y1_SHAPE`, `Y1_CAP`) by previous label, shared by
+    /// the hypotheses of one token.
+    memo: Vec<(u8, Scores)>,
+}
+
+/// Beam decoding of one sentence; `seen` (one per token, or empty) keeps label-and-token sums
+/// between passes; `base[i]` holds the label-independent scores of token `i`.
+#[allow(clippy::too_many_arguments)] // all distinct inputs of one step; a struct would only rename them
 fn decode_sentence(
     doc: &Doc,
     sent: &Range<usize>,
@@ -768,28 +819,37 @@ fn decode_sentence(
     trans: &Transitions,
     width: usize,
     labels: &mut [u8],
+    seen: &mut [Own],
+    scratch: &mut Scratch,
 ) {
-    // (label, parent step) per step, for reading the best sequence back.
-    let mut history: Vec<(u8, u32)> = Vec::with_capacity(sent.len() * width);
-    let mut beam: Vec<Hyp> = vec![Hyp {
+    let Scratch {
+        history,
+        beam,
+        next,
+        memo,
+    } = scratch;
+    history.clear();
+    beam.clear();
+    beam.push(Hyp {
         score: 0.0,
         y1: START,
         y2: START,
         at: u32::MAX,
-    }];
-    let mut next: Vec<Hyp> = Vec::with_capacity(width);
-    // Token-and-label features (`Y1_LW`, `Y1_SHAPE`, `Y1_CAP`) by previous label, shared by the
-    // hypotheses of one token.
-    let mut memo: Vec<(u8, Scores)> = Vec::with_capacity(width);
+    });
     for i in sent.clone() {
         let last = i + 1 == sent.end;
         let me = &doc.toks[i];
         next.clear();
         memo.clear();
         let mut floor = f32::NEG_INFINITY;
-        for h in &beam {
+        for h in beam.iter() {
             let own = match memo.iter().find(|(y, _)| *y == h.y1) {
                 Some((_, s)) => *s,
+                None if seen.get(i).is_some_and(|o| o.0 == h.y1) => {
+                    let s = seen[i].1;
+                    memo.push((h.y1, s));
+                    s
+                }
                 None => {
                     let mut s = [0.0f32; N_LABELS];
                     let y1 = u64::from(h.y1);
@@ -804,6 +864,9 @@ fn decode_sentence(
                         &mut s,
                     );
                     memo.push((h.y1, s));
+                    if let Some(o) = seen.get_mut(i).filter(|o| o.0 == NO_LABEL) {
+                        *o = (h.y1, s);
+                    }
                     s
                 }
             };
@@ -814,8 +877,10 @@ fn decode_sentence(
             }
             // See INV_TEMPERATURE.
             let max = scores.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x));
-            // A lone hypothesis's candidates all share its Z: greedy decoding needs no Z.
-            let log_z = if width == 1 {
+            // A lone hypothesis's candidates all share its Z, and leaving it out moves every
+            // score in the beam by the same amount, which changes no decision: greedy
+            // decoding, and the beam wherever the model is sure, need no Z.
+            let log_z = if beam.len() == 1 {
                 0.0
             } else {
                 let z: f32 = scores
@@ -824,11 +889,16 @@ fn decode_sentence(
                     .sum();
                 z.ln()
             };
-            for (l, &s) in scores.iter().enumerate() {
-                let l = l as u8;
+            // Allowed labels in ascending order, as a loop over all labels that skips the
+            // others would visit them.
+            let mut todo = allowed_after(h.y1, last);
+            while todo != 0 {
+                let l = todo.trailing_zeros() as u8;
+                todo &= todo - 1;
+                let s = scores[l as usize % N_LABELS];
                 let score = h.score + (s - max) * INV_TEMPERATURE - log_z;
                 // Hypotheses come best first, so most candidates fall below the margin here.
-                if score < floor || !allowed(h.y1, l, last) {
+                if score < floor {
                     continue;
                 }
                 floor = floor.max(score - BEAM_MARGIN);
@@ -889,7 +959,8 @@ pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
             &own
         }
     };
-    let first = decode(doc, &base, weights, trans, FIRST_PASS_BEAM);
+    let mut seen = vec![(NO_LABEL, [0.0; N_LABELS]); doc.len()];
+    let first = decode(doc, &base, weights, trans, FIRST_PASS_BEAM, &mut seen);
     let mut keys = Vec::with_capacity(16);
     let stats = DocStats::new(doc, first);
     for sent in &doc.sentences {
@@ -899,7 +970,7 @@ pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
             weights.add_all(&keys, &mut base[i]);
         }
     }
-    decode(doc, &base, weights, trans, BEAM)
+    decode(doc, &base, weights, trans, BEAM, &mut seen)
 }
 
 /// The label-independent scores of the first pass: the static features.
@@ -920,10 +991,22 @@ fn decode(
     weights: &impl Weights,
     trans: &Transitions,
     width: usize,
+    seen: &mut [Own],
 ) -> Vec<u8> {
     let mut labels = vec![0u8; doc.len()];
+    let mut scratch = Scratch::default();
     for sent in &doc.sentences {
-        decode_sentence(doc, sent, base, weights, trans, width, &mut labels);
+        decode_sentence(
+            doc,
+            sent,
+            base,
+            weights,
+            trans,
+            width,
+            &mut labels,
+            seen,
+            &mut scratch,
+        );
     }
     labels
 }
@@ -938,6 +1021,7 @@ pub fn first_pass(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
         weights,
         &trans,
         FIRST_PASS_BEAM,
+        &mut [],
     )
 }
 
@@ -975,6 +1059,22 @@ mod tests {
                 (fast - exact).abs() <= 3e-4 * exact + 1e-30,
                 "{x}: {fast} vs {exact}"
             );
+        }
+    }
+
+    #[test]
+    fn token_hash_is_the_gazetteers_hash() {
+        for w in [
+            "Putin",
+            "U.S.",
+            "1996-08-22",
+            "ÉTAT",
+            "Straße",
+            "İstanbul",
+            "–",
+            "x",
+        ] {
+            assert_eq!(tok(w).lw, norm_hash(w), "{w}");
         }
     }
 
