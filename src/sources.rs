@@ -248,9 +248,8 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
         let ws = words(text, p);
         let lower: Vec<String> = ws.iter().map(|w| w.text.to_lowercase()).collect();
         let phrase_at = |i: usize, phrase: &str| {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            parts
-                .iter()
+            phrase
+                .split(' ')
                 .enumerate()
                 .all(|(k, part)| lower.get(i + k).is_some_and(|w| w == part))
         };
