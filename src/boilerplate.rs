@@ -4,6 +4,7 @@
 //! reported with its reason so that the page can grey it out and the reader can restore it.
 
 use crate::span::Span;
+use crate::wordlist;
 
 /// A stretch of the text that is not story, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -286,7 +287,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
         let between = appeal_paragraph[i - 1].is_some() && appeal_paragraph[i + 1].is_some();
         if between && appeal_paragraph[i].is_none() {
             let words = plain_words(paragraphs[i].of(text));
-            if words.iter().any(|w| VOICE.contains(&w.as_str())) {
+            if words.iter().any(|w| wordlist::is_any(w, VOICE)) {
                 appeal_paragraph[i] = appeal_paragraph[i - 1];
             }
         }
@@ -330,8 +331,9 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
     cuts
 }
 
-/// Lowercase words of `s` outside quotation marks, with "US" (the country) kept apart from "us".
-fn plain_words(s: &str) -> Vec<String> {
+/// Words of `s` outside quotation marks, punctuation trimmed, without "US" (the country, not
+/// "us"). Compared to the lowercase cue lists in any case.
+fn plain_words(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut quoted = false;
     for word in s.split_whitespace() {
@@ -341,7 +343,7 @@ fn plain_words(s: &str) -> Vec<String> {
         }
         let core: &str = word.trim_matches(|c: char| !c.is_alphanumeric());
         if !quoted && !core.is_empty() && core != "US" {
-            out.push(core.to_lowercase());
+            out.push(core);
         }
         if word
             .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '"')
@@ -356,13 +358,17 @@ fn plain_words(s: &str) -> Vec<String> {
 
 fn appeal_reason(sentence: &str) -> Option<&'static str> {
     let words = plain_words(sentence);
-    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+    let count = |list: &[&str]| words.iter().filter(|w| wordlist::is_any(w, list)).count();
     let voice = count(VOICE);
+    // Every appeal speaks to the reader or for the outlet; most sentences do neither.
+    if voice == 0 {
+        return None;
+    }
     let cues = count(APPEAL_CUES);
     // "your support", "support us", "support our journalism": support asked of the reader.
     let asked_support = words.windows(2).any(|w| {
-        (w[0] == "your" && w[1] == "support")
-            || (w[0] == "support" && matches!(w[1].as_str(), "us" | "our"))
+        (w[0].eq_ignore_ascii_case("your") && w[1].eq_ignore_ascii_case("support"))
+            || (w[0].eq_ignore_ascii_case("support") && wordlist::is_any(w[1], &["us", "our"]))
     });
     let strong = count(STRONG_APPEAL_CUES) + usize::from(asked_support);
     // Second person alone is the voice of how-tos and blogs; an appeal also asks for money or
@@ -373,12 +379,16 @@ fn appeal_reason(sentence: &str) -> Option<&'static str> {
     if !appeal {
         return None;
     }
-    let subscription = words
-        .iter()
-        .any(|w| w.starts_with("subscri") || w.starts_with("paywall") || w == "membership");
-    let donation = words
-        .iter()
-        .any(|w| w.starts_with("donat") || w == "support" || w.starts_with("contribut"));
+    let subscription = words.iter().any(|w| {
+        wordlist::starts_with(w, "subscri")
+            || wordlist::starts_with(w, "paywall")
+            || w.eq_ignore_ascii_case("membership")
+    });
+    let donation = words.iter().any(|w| {
+        wordlist::starts_with(w, "donat")
+            || w.eq_ignore_ascii_case("support")
+            || wordlist::starts_with(w, "contribut")
+    });
     Some(if subscription && !donation {
         "subscription appeal"
     } else {
@@ -505,24 +515,20 @@ pub fn sentence_spans(text: &str, p: Span) -> Vec<Span> {
     let base = p.start as usize;
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for k in 0..chars.len() {
-        let (i, c) = chars[k];
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
+    for (i, mark) in s.match_indices(['.', '!', '?']) {
+        let mut end = i + mark.len();
+        let mut rest = s[end..].chars();
+        let mut after = rest.next();
+        while let Some(c @ ('”' | '"' | '’' | '\'' | ')')) = after {
+            end += c.len_utf8();
+            after = rest.next();
         }
-        let mut end = i + c.len_utf8();
-        let mut next = k + 1;
-        while next < chars.len() && matches!(chars[next].1, '”' | '"' | '’' | '\'' | ')') {
-            end = chars[next].0 + chars[next].1.len_utf8();
-            next += 1;
-        }
-        let Some(&(_, after)) = chars.get(next) else {
+        let Some(after) = after else {
             continue;
         };
-        let prev_lower = k > 0 && chars[k - 1].1.is_lowercase();
-        let glued = after.is_uppercase() && prev_lower && c == '.';
-        if c == '.' && is_abbreviation(&s[start..i]) {
+        let prev_lower = s[..i].chars().next_back().is_some_and(char::is_lowercase);
+        let glued = after.is_uppercase() && prev_lower && mark == ".";
+        if mark == "." && is_abbreviation(&s[start..i]) {
             continue;
         }
         if after.is_whitespace() || glued {

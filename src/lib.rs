@@ -46,6 +46,7 @@ mod reuse;
 mod segment;
 mod sources;
 mod span;
+mod wordlist;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -12,6 +12,7 @@ use crate::boilerplate::sentence_spans;
 use crate::entities::Entity;
 use crate::sources::Source;
 use crate::span::{Loc, Span};
+use crate::wordlist;
 use serde::Serialize;
 
 /// One direct quote.
@@ -343,7 +344,7 @@ fn words(text: &str, span: Span, quotes: &[Span]) -> Vec<(Span, bool)> {
         if core.is_empty() {
             continue;
         }
-        let start = offset + w.find(core).unwrap_or(0);
+        let start = offset + (core.as_ptr() as usize - w.as_ptr() as usize);
         let ws = Span::new(start, start + core.len());
         if holding(quotes, ws.start).is_some_and(|q| q.overlaps(ws)) {
             continue;
@@ -363,6 +364,11 @@ fn lower(text: &str, w: Span) -> String {
     w.of(text).to_lowercase()
 }
 
+/// Whether word `w` is one of `list` (lowercase ASCII), in any case.
+fn is_one_of(text: &str, w: Span, list: &[&str]) -> bool {
+    wordlist::is_any(w.of(text), list)
+}
+
 fn is_capitalised(text: &str, w: Span) -> bool {
     w.of(text).chars().next().is_some_and(char::is_uppercase)
 }
@@ -374,19 +380,18 @@ fn agent_after(text: &str, after: Span, quotes: &[Span]) -> Option<Agent> {
     let Some(v) = ws
         .iter()
         .take(MAX_ATTRIBUTION_WORDS)
-        .position(|&(w, _)| VERBS.contains(&lower(text, w).as_str()))
+        .position(|&(w, _)| is_one_of(text, w, VERBS))
     else {
         return final_clause(text, &ws);
     };
     let verb = ws[v].0;
-    let verb_word = lower(text, verb);
     // "cited Putin as telling", "quoted Peskov as saying": the speaker follows the verb.
-    if matches!(verb_word.as_str(), "cited" | "quoted") {
+    if is_one_of(text, verb, &["cited", "quoted"]) {
         let run = name_run(text, &ws[v + 1..]);
         if let Some(name) = run {
             let follows_as = ws
                 .get(v + 1 + name.1)
-                .is_some_and(|&(w, _)| lower(text, w) == "as");
+                .is_some_and(|&(w, _)| is_one_of(text, w, &["as"]));
             if follows_as {
                 let cue_end = ws.get(v + 2 + name.1).map_or(verb.end, |&(w, _)| w.end);
                 return Some(Agent {
@@ -402,9 +407,10 @@ fn agent_after(text: &str, after: Span, quotes: &[Span]) -> Option<Agent> {
         return Some(Agent { span, cue: verb });
     }
     // "was cited as telling", "was quoted as saying": the cue runs through the participle.
-    let participle = ws
-        .get(v + 2)
-        .filter(|_| ws.get(v + 1).is_some_and(|&(w, _)| lower(text, w) == "as"));
+    let participle = ws.get(v + 2).filter(|_| {
+        ws.get(v + 1)
+            .is_some_and(|&(w, _)| is_one_of(text, w, &["as"]))
+    });
     let verb = match participle {
         Some(&(w, _)) if lower(text, w).ends_with("ing") => {
             Span::new(verb.start as usize, w.end as usize)
@@ -425,8 +431,7 @@ fn final_clause(text: &str, ws: &[(Span, bool)]) -> Option<Agent> {
     if clause.is_empty() || clause.len() > MAX_CLAUSE_WORDS {
         return None;
     }
-    let first = lower(text, clause[0].0);
-    if VERBS.contains(&first.as_str()) {
+    if is_one_of(text, clause[0].0, VERBS) {
         let (span, _) = name_run_loose(text, &clause[1..])?;
         return Some(Agent {
             span,
@@ -434,7 +439,7 @@ fn final_clause(text: &str, ws: &[(Span, bool)]) -> Option<Agent> {
         });
     }
     let last = clause[clause.len() - 1].0;
-    if VERBS.contains(&lower(text, last).as_str()) {
+    if is_one_of(text, last, VERBS) {
         return subject_before(text, &clause[..clause.len() - 1], last);
     }
     None
@@ -444,9 +449,7 @@ fn final_clause(text: &str, ws: &[(Span, bool)]) -> Option<Agent> {
 /// within its sentence.
 fn agent_before(text: &str, before: Span, quotes: &[Span]) -> Option<Agent> {
     let ws = words(text, before, quotes);
-    let v = ws
-        .iter()
-        .rposition(|&(w, _)| VERBS.contains(&lower(text, w).as_str()))?;
+    let v = ws.iter().rposition(|&(w, _)| is_one_of(text, w, VERBS))?;
     let verb = ws[v].0;
     if let Some(agent) = subject_before(text, &ws[..v], verb) {
         return Some(agent);
@@ -461,7 +464,7 @@ fn attributions(text: &str, sentence: Span, quotes: &[Span]) -> Vec<(Span, Agent
     let mut out = Vec::new();
     for v in 0..ws.len() {
         let verb = ws[v].0;
-        if !VERBS.contains(&lower(text, verb).as_str()) {
+        if !is_one_of(text, verb, VERBS) {
             continue;
         }
         let agent = subject_before(text, &ws[..v], verb).or_else(|| {
@@ -480,7 +483,7 @@ fn subject_before(text: &str, ws: &[(Span, bool)], verb: Span) -> Option<Agent> 
     let mut end = ws.len();
     let cue_start = |end: usize| ws.get(end).map_or(verb.start, |&(w, _)| w.start);
     // "was cited as telling": the verb phrase starts at the auxiliary.
-    while end > 0 && AUXILIARIES.contains(&lower(text, ws[end - 1].0).as_str()) {
+    while end > 0 && is_one_of(text, ws[end - 1].0, AUXILIARIES) {
         end -= 1;
     }
     let cue = Span::new(cue_start(end) as usize, verb.end as usize);
@@ -489,10 +492,10 @@ fn subject_before(text: &str, ws: &[(Span, bool)], verb: Span) -> Option<Agent> 
     const MAX_ASIDE_WORDS: usize = 8;
     if end >= 2 && ws[end - 1].1 {
         if let Some(k) = (0..end - 1).rev().take(MAX_ASIDE_WORDS).find(|&k| ws[k].1) {
-            let aside = lower(text, ws[k + 1].0);
-            let opens_aside = matches!(
-                aside.as_str(),
-                "a" | "an" | "the" | "according" | "who" | "which"
+            let opens_aside = is_one_of(
+                text,
+                ws[k + 1].0,
+                &["a", "an", "the", "according", "who", "which"],
             ) || !is_capitalised(text, ws[k + 1].0);
             if opens_aside && is_capitalised(text, ws[k].0) {
                 end = k + 1;
@@ -526,7 +529,7 @@ fn subject_before(text: &str, ws: &[(Span, bool)], verb: Span) -> Option<Agent> 
         let mut last = last;
         // "Senator Mitch McConnell of Kentucky called": the speaker is before the place.
         if first >= 2
-            && lower(text, ws[first - 1].0) == "of"
+            && is_one_of(text, ws[first - 1].0, &["of"])
             && is_capitalised(text, ws[first - 2].0)
         {
             last = ws[first - 2];
@@ -549,8 +552,8 @@ fn subject_before(text: &str, ws: &[(Span, bool)], verb: Span) -> Option<Agent> 
         return subject_before(text, &ws[..=k], verb).map(|a| Agent { cue, ..a });
     }
     // "the Iranian president", "a Kremlin spokesperson": a short noun phrase after an article.
-    let start = (end.saturating_sub(4)..end)
-        .find(|&k| matches!(lower(text, ws[k].0).as_str(), "the" | "a" | "an"))?;
+    let start =
+        (end.saturating_sub(4)..end).find(|&k| is_one_of(text, ws[k].0, &["the", "a", "an"]))?;
     if ws[start..end - 1].iter().any(|&(_, brk)| brk) {
         return None;
     }
@@ -587,8 +590,7 @@ fn name_run_loose(text: &str, ws: &[(Span, bool)]) -> Option<(Span, usize)> {
         .map_or(ws.len().min(5), |k| k + 1);
     let slice = &ws[..take];
     let last_cap = slice.iter().rposition(|&(w, _)| is_capitalised(text, w))?;
-    if !is_capitalised(text, slice[0].0) && !matches!(lower(text, slice[0].0).as_str(), "the" | "a")
-    {
+    if !is_capitalised(text, slice[0].0) && !is_one_of(text, slice[0].0, &["the", "a"]) {
         return None;
     }
     Some((

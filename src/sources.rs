@@ -4,6 +4,7 @@
 
 use crate::entities::{Entity, EntityMention};
 use crate::span::Span;
+use crate::wordlist;
 use serde::Serialize;
 
 /// Kinds of source.
@@ -215,7 +216,7 @@ fn words(text: &str, p: Span) -> Vec<Word<'_>> {
         if core.is_empty() {
             continue;
         }
-        let inner = w.find(core).unwrap_or(0);
+        let inner = core.as_ptr() as usize - w.as_ptr() as usize;
         let start = p.start as usize + offset + inner;
         let mut core = core;
         // A possessive is not part of the name: "Iran’s", "Reuters'".
@@ -246,12 +247,12 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
     let mut found: Vec<(Span, SourceKind)> = Vec::new();
     for &p in paragraphs {
         let ws = words(text, p);
-        let lower: Vec<String> = ws.iter().map(|w| w.text.to_lowercase()).collect();
+        // Cue phrases are lowercase ASCII: comparing without case needs no lowercase copies.
         let phrase_at = |i: usize, phrase: &str| {
-            phrase
-                .split(' ')
-                .enumerate()
-                .all(|(k, part)| lower.get(i + k).is_some_and(|w| w == part))
+            phrase.split(' ').enumerate().all(|(k, part)| {
+                ws.get(i + k)
+                    .is_some_and(|w| w.text.eq_ignore_ascii_case(part))
+            })
         };
         let phrase_ends_at = |end: usize, phrase: &str| {
             let n = phrase.split(' ').count();
@@ -268,21 +269,28 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
                 i += 1;
                 continue;
             }
+            // What comes before the name is the same for every length tried.
+            let medium_before = MEDIUM_BEFORE.iter().any(|c| phrase_ends_at(i, c));
+            let cited_before = CITE_BEFORE.iter().any(|c| {
+                phrase_ends_at(i, c)
+                    || (i > 0
+                        && wordlist::is_any(ws[i - 1].text, &["the"])
+                        && phrase_ends_at(i - 1, c))
+            });
             let mut hit: Option<(usize, SourceKind)> = None;
             for len in (1..=run).rev() {
-                let name =
-                    text[ws[i].span.start as usize..ws[i + len - 1].span.end as usize].to_string();
-                let k = key(&name);
                 let after = i + len;
                 let agency_cue = AGENCY_AFTER.iter().any(|c| phrase_at(after, c));
                 let outlet_cue = OUTLET_AFTER.iter().any(|c| phrase_at(after, c));
-                let medium_before = MEDIUM_BEFORE.iter().any(|c| phrase_ends_at(i, c));
+                let cited = cited_before || CITE_AFTER.iter().any(|c| phrase_at(after, c));
+                // Only a cue makes a name a source: most names have none, and skip the lookup.
+                if !(agency_cue || outlet_cue || medium_before || cited) {
+                    continue;
+                }
+                let name = &text[ws[i].span.start as usize..ws[i + len - 1].span.end as usize];
+                let k = key(name);
                 let known_agency = AGENCIES.contains(&k.as_str());
                 let known_outlet = OUTLETS.contains(&k.as_str());
-                let cited = CITE_BEFORE.iter().any(|c| {
-                    phrase_ends_at(i, c)
-                        || (i > 0 && lower[i - 1] == "the" && phrase_ends_at(i - 1, c))
-                }) || CITE_AFTER.iter().any(|c| phrase_at(after, c));
                 let kind = if known_agency || agency_cue {
                     SourceKind::Agency
                 } else {
