@@ -6,10 +6,10 @@
 //! of the smoothed log-odds ranks words by how sure we are that the outlets differ. With no
 //! background corpus in the browser, the prior is the two articles' pooled counts.
 
-use crate::reuse::normalise;
+use crate::ner::hash::{mix, IdMap};
+use crate::reuse::{hash_key, normalise, Words};
 use crate::span::Span;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Terms listed per article: more than a screenful, for the page to cut.
 pub const MAX_TERMS: usize = 25;
@@ -70,53 +70,103 @@ pub struct Distinctive {
     pub b: Vec<Term>,
 }
 
-/// Runs of adjacent words: a phrase never spans punctuation, a paragraph break or skipped text.
-type Runs = Vec<Vec<String>>;
+/// Runs of adjacent words (a phrase never spans punctuation, a paragraph break or skipped
+/// text), each word as its normalised key's hash ([`Words::keys`]) and where it is.
+#[derive(Debug, Default)]
+pub struct Runs<'t> {
+    text: &'t str,
+    /// The words of all runs, in order: (hashed key, span, whether it is a stopword).
+    words: Vec<(u64, Span, bool)>,
+    /// Each run as a range of `words`.
+    runs: Vec<std::ops::Range<usize>>,
+}
 
-/// The word runs of `text` in `words` (word spans in text order), leaving out words that
+/// The word runs of `text` in `words` (its words in text order), leaving out words that
 /// `skip` says to (reused text, when only each outlet's own words should count).
-pub fn runs(text: &str, words: &[Span], skip: impl Fn(Span) -> bool) -> Runs {
-    let mut runs: Runs = Vec::new();
-    let mut current: Vec<String> = Vec::new();
+pub fn runs<'t>(text: &'t str, words: &Words, skip: impl Fn(Span) -> bool) -> Runs<'t> {
+    let stopwords: Vec<u64> = {
+        let mut keys: Vec<u64> = STOPWORDS.iter().map(|w| hash_key(w)).collect();
+        keys.sort_unstable();
+        keys
+    };
+    let mut out = Runs {
+        text,
+        ..Runs::default()
+    };
+    let mut start = 0;
     let mut prev: Option<Span> = None;
-    for &w in words {
+    for (&w, &key) in words.spans.iter().zip(&words.keys) {
         let joined = prev.is_some_and(|p| {
             text.get(p.end as usize..w.start as usize)
                 .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-'))
         });
-        if !joined && !current.is_empty() {
-            runs.push(std::mem::take(&mut current));
+        if !joined && start < out.words.len() {
+            out.runs.push(start..out.words.len());
+            start = out.words.len();
         }
         if skip(w) {
             prev = None;
             continue;
         }
-        current.push(normalise(w.of(text)));
+        let stop = stopwords.binary_search(&key).is_ok() || is_number_or_letter(w.of(text));
+        out.words.push((key, w, stop));
         prev = Some(w);
     }
-    if !current.is_empty() {
-        runs.push(current);
+    if start < out.words.len() {
+        out.runs.push(start..out.words.len());
     }
-    runs
+    out
 }
 
-/// Function words, numbers and single letters (the "u" of "U.S.") make no term.
-fn is_stopword(w: &str) -> bool {
-    STOPWORDS.binary_search(&w).is_ok()
-        || w.chars().all(|c| c.is_ascii_digit())
-        || w.chars().count() == 1
+/// Numbers and single letters (the "u" of "U.S.") make no term.
+fn is_number_or_letter(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit()) || {
+        let mut lower = w.chars().flat_map(char::to_lowercase);
+        lower.next().is_some() && lower.next().is_none()
+    }
 }
 
-/// Terms (1 to [`MAX_PHRASE_WORDS`] words) of each run, counted.
-fn count(runs: &Runs) -> HashMap<String, u32> {
-    let mut counts = HashMap::new();
-    for run in runs {
-        for n in 1..=MAX_PHRASE_WORDS {
-            for gram in run.windows(n) {
-                if is_stopword(&gram[0]) || is_stopword(&gram[n - 1]) {
-                    continue;
+/// The key of a phrase from its words' keys (a single word's is its own).
+fn phrase_key(words: &[(u64, Span, bool)]) -> u64 {
+    words[1..]
+        .iter()
+        .fold(words[0].0, |h, &(k, _, _)| mix(h.rotate_left(23) ^ k))
+}
+
+/// A term's counts in A and B, and where it first occurs.
+struct Counted {
+    a: u32,
+    b: u32,
+    /// Side (0 for A) and index of its first word in that side's [`Runs::words`].
+    first: (usize, usize),
+    /// Its length in words.
+    len: usize,
+}
+
+/// Terms (1 to [`MAX_PHRASE_WORDS`] words, not starting or ending with a stopword) of both
+/// sides' runs, counted, by phrase key.
+fn count(sides: [&Runs; 2]) -> IdMap<u64, Counted> {
+    let mut counts: IdMap<u64, Counted> = IdMap::default();
+    for (side, runs) in sides.iter().enumerate() {
+        for run in &runs.runs {
+            for n in 1..=MAX_PHRASE_WORDS {
+                for at in run.start..run.end.saturating_sub(n - 1) {
+                    let gram = &runs.words[at..at + n];
+                    if gram[0].2 || gram[n - 1].2 {
+                        continue;
+                    }
+                    let c = counts.entry(phrase_key(gram)).or_insert(Counted {
+                        a: 0,
+                        b: 0,
+                        first: (side, at),
+                        len: n,
+                    });
+                    if side == 0 {
+                        c.a += 1;
+                    } else {
+                        c.b += 1;
+                    }
                 }
-                *counts.entry(gram.join(" ")).or_insert(0) += 1;
             }
         }
     }
@@ -125,58 +175,55 @@ fn count(runs: &Runs) -> HashMap<String, u32> {
 
 /// Scores every term of A and B and lists the most distinctive of each side.
 pub fn distinctive(a: &Runs, b: &Runs) -> Distinctive {
-    let (ca, cb) = (count(a), count(b));
-    let mut terms: Vec<(&str, u32, u32)> = ca
-        .iter()
-        .map(|(t, &n)| (t.as_str(), n, cb.get(t).copied().unwrap_or(0)))
-        .chain(
-            cb.iter()
-                .filter(|(t, _)| !ca.contains_key(*t))
-                .map(|(t, &n)| (t.as_str(), 0, n)),
-        )
-        .collect();
+    let sides = [a, b];
+    let counts = count(sides);
+    let gram = |c: &Counted| &sides[c.first.0].words[c.first.1..c.first.1 + c.len];
     // Totals per phrase length (a prior over words says nothing about trigrams), of every term.
     let mut totals = [(0f64, 0f64); MAX_PHRASE_WORDS + 1];
-    for &(t, x, y) in &terms {
-        let n = t.split(' ').count();
-        totals[n].0 += f64::from(x);
-        totals[n].1 += f64::from(y);
+    for c in counts.values() {
+        totals[c.len].0 += f64::from(c.a);
+        totals[c.len].1 += f64::from(c.b);
     }
-    // A phrase and a word inside it with the very same counts are one finding: keep the phrase.
-    let by_term: HashMap<&str, (u32, u32)> = terms.iter().map(|&(t, x, y)| (t, (x, y))).collect();
-    let mut subsumed: Vec<&str> = Vec::new();
-    for &(t, x, y) in &terms {
-        // Every shorter stretch of the phrase, as a slice of its text.
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(t.match_indices(' ').map(|(i, _)| i + 1))
-            .collect();
-        let ends: Vec<usize> = t
-            .match_indices(' ')
-            .map(|(i, _)| i)
-            .chain(std::iter::once(t.len()))
-            .collect();
-        for (k, &start) in starts.iter().enumerate() {
-            for (m, &end) in ends.iter().enumerate().skip(k) {
-                let part = &t[start..end];
-                if (k, m) != (0, ends.len() - 1) && by_term.get(part) == Some(&(x, y)) {
+    // A phrase and a shorter stretch of it with the very same counts are one finding: keep the
+    // phrase.
+    let mut subsumed: Vec<u64> = Vec::new();
+    for c in counts.values().filter(|c| c.len > 1) {
+        let words = gram(c);
+        for start in 0..c.len {
+            for end in start + 1..=c.len {
+                if end - start == c.len {
+                    continue;
+                }
+                let part = phrase_key(&words[start..end]);
+                if counts.get(&part).is_some_and(|p| (p.a, p.b) == (c.a, c.b)) {
                     subsumed.push(part);
                 }
             }
         }
     }
     subsumed.sort_unstable();
-    terms.retain(|(t, _, _)| subsumed.binary_search(t).is_err());
-
-    let mut scored: Vec<Term> = terms
+    // Only terms that can be listed are spelt out: used at least twice by the side they favour,
+    // and scoring at least the minimum.
+    let mut scored: Vec<Term> = counts
         .iter()
-        .map(|&(t, x, y)| {
-            let (na, nb) = totals[t.split(' ').count()];
-            Term {
-                term: t.to_string(),
-                score: z_score(f64::from(x), f64::from(y), na, nb),
-                count_a: x,
-                count_b: y,
-            }
+        .filter(|(key, _)| subsumed.binary_search(key).is_err())
+        .filter_map(|(_, c)| {
+            let (na, nb) = totals[c.len];
+            let score = z_score(f64::from(c.a), f64::from(c.b), na, nb);
+            let favoured = if score > 0.0 { c.a } else { c.b };
+            (favoured >= MIN_COUNT && score.abs() >= MIN_SCORE).then(|| {
+                let text = sides[c.first.0].text;
+                let words: Vec<String> = gram(c)
+                    .iter()
+                    .map(|&(_, w, _)| normalise(w.of(text)))
+                    .collect();
+                Term {
+                    term: words.join(" "),
+                    score,
+                    count_a: c.a,
+                    count_b: c.b,
+                }
+            })
         })
         .collect();
     scored.sort_by(|p, q| {
@@ -187,12 +234,12 @@ pub fn distinctive(a: &Runs, b: &Runs) -> Distinctive {
     });
     let mut out = Distinctive::default();
     for mut t in scored {
-        let (list, favoured) = if t.score > 0.0 {
-            (&mut out.a, t.count_a)
+        let list = if t.score > 0.0 {
+            &mut out.a
         } else {
-            (&mut out.b, t.count_b)
+            &mut out.b
         };
-        if favoured >= MIN_COUNT && list.len() < MAX_TERMS && t.score.abs() >= MIN_SCORE {
+        if list.len() < MAX_TERMS {
             t.score = t.score.abs();
             list.push(t);
         }
@@ -219,9 +266,22 @@ fn z_score(ya: f64, yb: f64, na: f64, nb: f64) -> f64 {
 mod tests {
     use super::*;
 
-    fn runs_of(text: &str) -> Runs {
-        let words: Vec<Span> = crate::reuse::word_spans(text, Span::new(0, text.len())).collect();
-        runs(text, &words, |_| false)
+    fn runs_of(text: &str) -> Runs<'_> {
+        runs(text, &Words::of(text, [Span::new(0, text.len())]), |_| {
+            false
+        })
+    }
+
+    fn run_words(runs: &Runs) -> Vec<Vec<String>> {
+        runs.runs
+            .iter()
+            .map(|r| {
+                runs.words[r.clone()]
+                    .iter()
+                    .map(|&(_, w, _)| normalise(w.of(runs.text)))
+                    .collect()
+            })
+            .collect()
     }
 
     #[test]
@@ -231,7 +291,7 @@ mod tests {
 
     #[test]
     fn runs_stop_at_punctuation() {
-        let got = runs_of("war of aggression. The Houthis, in Yemen");
+        let got = run_words(&runs_of("war of aggression. The Houthis, in Yemen"));
         assert_eq!(
             got,
             [

@@ -129,7 +129,7 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a of the normalised key, without building it.
-fn hash_key(word: &str) -> u64 {
+pub(crate) fn hash_key(word: &str) -> u64 {
     let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
     if word.is_ascii() {
         // Most words of English news: no Unicode case tables needed.

@@ -235,8 +235,8 @@ pub(crate) fn compare_analyses(a: Prepared, b: Prepared, options: CompareOptions
         &reused,
     );
     let skip = settings.distinctive_skips_reused;
-    let runs_a = distinctive::runs(&a.text, &a.words.spans, |w| skip && reused.in_a(w));
-    let runs_b = distinctive::runs(&b.text, &b.words.spans, |w| skip && reused.in_b(w));
+    let runs_a = distinctive::runs(&a.text, &a.words, |w| skip && reused.in_a(w));
+    let runs_b = distinctive::runs(&b.text, &b.words, |w| skip && reused.in_b(w));
 
     Comparison {
         settings,

@@ -40,8 +40,13 @@ impl Gazetteer {
 
     /// Reads the file format: `#` comments, `@category` headers, one entry a line.
     pub fn parse(data: &str) -> Gazetteer {
-        let mut phrases: IdMap<u64, u8> = IdMap::default();
+        // An entry a line, and about one more key for the prefixes of multi-word entries:
+        // reserving them at once saves rehashing the table as it grows.
+        let lines = data.lines().count();
+        let mut phrases: IdMap<u64, u8> =
+            IdMap::with_capacity_and_hasher(lines + lines / 2, Default::default());
         let mut category: Option<usize> = None;
+        let mut hashes: Vec<u64> = Vec::new();
         for line in data.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -55,7 +60,8 @@ impl Gazetteer {
             if tokens.is_empty() || tokens.len() > MAX_PHRASE_TOKENS {
                 continue;
             }
-            let hashes: Vec<u64> = tokens.iter().map(|t| norm_hash(t.span.of(line))).collect();
+            hashes.clear();
+            hashes.extend(tokens.iter().map(|t| norm_hash(t.span.of(line))));
             // Every proper prefix is in the table too (with no category of its own), so that a
             // match can stop at the first token no entry continues with.
             for n in 1..hashes.len() {
@@ -63,7 +69,9 @@ impl Gazetteer {
                     .entry(phrase_hash(hashes[..n].iter().copied()))
                     .or_insert(0);
             }
-            *phrases.entry(phrase_hash(hashes.into_iter())).or_insert(0) |= 1 << c;
+            *phrases
+                .entry(phrase_hash(hashes.iter().copied()))
+                .or_insert(0) |= 1 << c;
         }
         Gazetteer { phrases }
     }

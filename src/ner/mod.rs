@@ -9,7 +9,7 @@
 #[cfg(feature = "cli")]
 pub mod conll;
 mod gazetteer;
-mod hash;
+pub(crate) mod hash;
 mod model;
 mod tagger;
 #[cfg(feature = "train")]
