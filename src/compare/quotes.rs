@@ -11,7 +11,8 @@
 
 use crate::analysis::Analysis;
 use crate::inherited::{Reused, Side};
-use crate::reuse::{normalise, word_spans};
+use crate::ner::hash::IdMap;
+use crate::reuse::{hash_key, normalise, word_spans};
 use crate::span::{Loc, Span};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -148,10 +149,10 @@ pub struct SharedSource {
     pub reused_b: usize,
 }
 
-/// Distinct normalised words of a quotation, sorted.
-fn word_set(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = word_spans(text, Span::new(0, text.len()))
-        .map(|w| normalise(w.of(text)))
+/// Distinct normalised words of a quotation, as hashed keys (see [`hash_key`]), sorted.
+fn word_set(text: &str) -> Vec<u64> {
+    let mut words: Vec<u64> = word_spans(text, Span::new(0, text.len()))
+        .map(|w| hash_key(w.of(text)))
         .collect();
     words.sort_unstable();
     words.dedup();
@@ -160,7 +161,7 @@ fn word_set(text: &str) -> Vec<String> {
 
 /// How alike two quotations are: the Dice coefficient of their word sets, or 1 for a partial
 /// quotation wholly inside the other.
-fn similarity(x: &[String], y: &[String]) -> f64 {
+fn similarity(x: &[u64], y: &[u64]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
@@ -191,17 +192,17 @@ pub fn compare_quotes(a: &[QuoteRef], b: &[QuoteRef], reused: &Reused) -> QuoteC
         a.iter().map(|q| word_set(q.text)).collect(),
         b.iter().map(|q| word_set(q.text)).collect(),
     );
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: IdMap<u64, Vec<usize>> = IdMap::default();
     for (j, words) in wb.iter().enumerate() {
-        for w in words {
-            index.entry(w.as_str()).or_default().push(j);
+        for &w in words {
+            index.entry(w).or_default().push(j);
         }
     }
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, words) in wa.iter().enumerate() {
         let mut candidates: Vec<usize> = words
             .iter()
-            .filter_map(|w| index.get(w.as_str()))
+            .filter_map(|w| index.get(w))
             .filter(|js| js.len() <= MAX_QUOTES_PER_WORD)
             .flatten()
             .copied()
