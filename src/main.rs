@@ -55,7 +55,8 @@ fn run(args: &[String]) -> Result<(), String> {
     if let Some(unknown) = flags.iter().find(|f| !matches!(**f, "--json" | "--jsonl")) {
         return Err(format!("unknown option {unknown}\n{USAGE}"));
     }
-    let mut out = io::stdout().lock();
+    // Buffered: stdout alone is line-buffered, and pretty JSON is thousands of lines.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let result = match positional.as_slice() {
         ["analyze"] if flags.contains(&"--jsonl") => analyze_jsonl(io::stdin().lock(), &mut out),
         ["analyze", file] => {
@@ -112,7 +113,7 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         _ => return Err(format!("cannot understand the arguments\n{USAGE}")),
     };
-    result.map_err(|e| e.to_string())
+    result.and_then(|()| out.flush()).map_err(|e| e.to_string())
 }
 
 #[cfg(feature = "train")]
@@ -169,6 +170,8 @@ fn analyze_jsonl(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
         };
         serde_json::to_writer(&mut *out, &record)?;
         writeln!(out)?;
+        // Each result as soon as it is ready, for a reader at the other end of a pipe.
+        out.flush()?;
     }
     Ok(())
 }
