@@ -32,6 +32,24 @@ fn phrase_hash(tokens: impl Iterator<Item = u64>) -> u64 {
     tokens.fold(PHRASE_SEED, |h, t| super::hash::mix(h.rotate_left(17) ^ t))
 }
 
+/// The normalised hashes of an entry's tokens, tokenized as the text is, into `out`.
+fn entry_hashes(line: &str, out: &mut Vec<u64>) {
+    out.clear();
+    if line.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+        // Most entries ("new york"): the tokens are the words, and the general tokenizer
+        // (most of the load time) is not needed.
+        out.extend(line.split(' ').filter(|w| !w.is_empty()).map(norm_hash));
+    } else {
+        out.extend(tokenized(line));
+    }
+}
+
+fn tokenized(line: &str) -> impl Iterator<Item = u64> + '_ {
+    segment::tokenize(line, Span::new(0, line.len()))
+        .into_iter()
+        .map(|t| norm_hash(t.span.of(line)))
+}
+
 impl Gazetteer {
     /// The embedded lists.
     pub fn embedded() -> Gazetteer {
@@ -56,12 +74,10 @@ impl Gazetteer {
                 continue;
             }
             let Some(c) = category else { continue };
-            let tokens = segment::tokenize(line, Span::new(0, line.len()));
-            if tokens.is_empty() || tokens.len() > MAX_PHRASE_TOKENS {
+            entry_hashes(line, &mut hashes);
+            if hashes.is_empty() || hashes.len() > MAX_PHRASE_TOKENS {
                 continue;
             }
-            hashes.clear();
-            hashes.extend(tokens.iter().map(|t| norm_hash(t.span.of(line))));
             // Every proper prefix is in the table too (with no category of its own), so that a
             // match can stop at the first token no entry continues with.
             for n in 1..hashes.len() {
@@ -139,6 +155,15 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn plain_entries_read_as_the_tokenizer_reads_them() {
+        let mut fast = Vec::new();
+        for line in DATA.lines().filter(|l| !l.starts_with(['#', '@'])) {
+            entry_hashes(line, &mut fast);
+            assert_eq!(fast, tokenized(line).collect::<Vec<_>>(), "{line}");
+        }
     }
 
     #[test]
