@@ -40,6 +40,7 @@ mod mention;
 mod meta;
 mod ner;
 mod page_meta;
+mod parallel;
 mod quotes;
 mod readability;
 mod reuse;

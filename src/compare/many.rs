@@ -4,6 +4,7 @@ use super::entities::match_entities;
 use super::{CompareOptions, Prepared, Settings};
 use crate::analysis::{analyze, Analysis};
 use crate::error::Error;
+use crate::parallel;
 use crate::reuse;
 use serde::Serialize;
 
@@ -30,7 +31,7 @@ pub struct ComparisonMany {
 ///
 /// # Errors
 /// [`Error::TooManyArticles`] over [`MAX_ARTICLES`]; otherwise as [`analyze`], for any article.
-pub fn compare_many<S: AsRef<str>>(
+pub fn compare_many<S: AsRef<str> + Sync>(
     texts: &[S],
     options: CompareOptions,
 ) -> Result<ComparisonMany, Error> {
@@ -41,11 +42,12 @@ pub fn compare_many<S: AsRef<str>>(
         });
     }
     let settings = Settings::of(&options);
-    let mut prepared = Vec::with_capacity(texts.len());
-    for text in texts {
+    let prepared = parallel::map(texts, |text| {
         let text = text.as_ref();
-        prepared.push(Prepared::new(text, analyze(text)?));
-    }
+        analyze(text).map(|analysis| Prepared::new(text, analysis))
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()?;
     let n = prepared.len();
     let mut reuse = vec![vec![1.0; n]; n];
     let mut entity_overlap = vec![vec![1.0; n]; n];

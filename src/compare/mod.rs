@@ -14,6 +14,7 @@ use crate::analysis::{analyze_with, Analysis, AnalyzeOptions};
 use crate::distinctive::{self, Distinctive};
 use crate::error::Error;
 use crate::inherited::Reused;
+use crate::parallel;
 use crate::reuse::{self, Passage, Words};
 use crate::span::{Loc, Span};
 use serde::{Deserialize, Serialize};
@@ -182,13 +183,15 @@ pub fn compare_with(a: &str, b: &str, options: CompareOptions) -> Result<Compari
     let restore = |spans: &Vec<Span>| AnalyzeOptions {
         restore: spans.clone(),
     };
-    let analysis_a = analyze_with(a, &restore(&options.restore_a))?;
-    let analysis_b = analyze_with(b, &restore(&options.restore_b))?;
-    Ok(compare_analyses(
-        Prepared::new(a, analysis_a),
-        Prepared::new(b, analysis_b),
-        options,
-    ))
+    let prepare = |text, spans| {
+        analyze_with(text, &restore(spans)).map(|analysis| Prepared::new(text, analysis))
+    };
+    // Analysis is most of the time, and the two articles are independent.
+    let (pa, pb) = parallel::join(
+        || prepare(a, &options.restore_a),
+        || prepare(b, &options.restore_b),
+    );
+    Ok(compare_analyses(pa?, pb?, options))
 }
 
 /// One article ready for comparison: its analysis, the text its spans index, and its words.

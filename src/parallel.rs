@@ -1,0 +1,98 @@
+//! Work on several articles at once: natively, each on its own thread (analysis is most of a
+//! comparison's time, and the articles are independent); in the browser, where the module has
+//! one thread, one after the other.
+
+/// Stack for each worker thread: as much as the main thread's, since deeply nested HTML is
+/// read recursively (to a capped depth) and a spawned thread's default is a quarter of this.
+#[cfg(not(target_arch = "wasm32"))]
+const STACK_BYTES: usize = 8 << 20;
+
+/// `f` of each item, in order. Natively the items are shared among as many threads as the
+/// machine runs at once (the calling thread takes the first share); a panic in `f` is
+/// re-raised here.
+pub(crate) fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        if threads > 1 && items.len() > 1 {
+            return map_threaded(items, &f, threads.min(items.len()));
+        }
+    }
+    items.iter().map(f).collect()
+}
+
+/// `(fa(), fb())`, natively on two threads (`fb` on a new one) when the machine runs two at
+/// once; a panic in either is re-raised here.
+pub(crate) fn join<A: Send, B: Send>(
+    fa: impl FnOnce() -> A + Send,
+    fb: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
+        // `fb` waits here, so that it is still at hand if no thread can be started.
+        let slot = std::sync::Mutex::new(Some(fb));
+        let take = || slot.lock().ok().and_then(|mut f| f.take());
+        return std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .stack_size(STACK_BYTES)
+                .spawn_scoped(scope, || take().map(|f| f()));
+            let a = fa();
+            let b = match other.map(|handle| handle.join()) {
+                Ok(Ok(Some(b))) => b,
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                // No thread to be had (a process limit): this thread does it.
+                Ok(Ok(None)) | Err(_) => take().map(|f| f()).expect("fb runs once"),
+            };
+            (a, b)
+        });
+    }
+    (fa(), fb())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn map_threaded<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    f: &(impl Fn(&'a T) -> R + Sync),
+    threads: usize,
+) -> Vec<R> {
+    let per_thread = items.len().div_ceil(threads);
+    let run = |chunk: &'a [T]| chunk.iter().map(f).collect::<Vec<R>>();
+    std::thread::scope(|scope| {
+        let mut chunks = items.chunks(per_thread);
+        let first = chunks.next().unwrap_or(&[]);
+        let spawned: Vec<_> = chunks
+            .map(|chunk| {
+                let handle = std::thread::Builder::new()
+                    .stack_size(STACK_BYTES)
+                    .spawn_scoped(scope, move || run(chunk));
+                (chunk, handle)
+            })
+            .collect();
+        let mut out = run(first);
+        for (chunk, handle) in spawned {
+            out.extend(match handle {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to be had (a process limit): this thread does the share.
+                Err(_) => run(chunk),
+            });
+        }
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_in_order() {
+        let items: Vec<usize> = (0..37).collect();
+        assert_eq!(
+            map(&items, |&x| x * 2),
+            (0..37).map(|x| x * 2).collect::<Vec<_>>()
+        );
+        assert_eq!(map(&[] as &[usize], |&x| x), Vec::<usize>::new());
+    }
+}
