@@ -7,10 +7,14 @@
 //!   sentences dropped, topped up with new text to A's length.
 //! - "seeds": the seeds themselves, concatenated as often as needed, each copy shuffled and
 //!   edited: real sentences, but repeating, which is the aligner's harder case.
+//! - "pages": the article text of the Readability test pages in `../shared` (real news and
+//!   blog posts, varied vocabulary), B derived from A as for "zipf"; skipped without `../shared`.
 //!
-//! Times are the best of several runs, in milliseconds. "analyse" is `analyze` of both texts
-//! (reading, tokenizing, tagging, grouping); "align" is the reuse step alone (word lists of
-//! both, seeds, chaining, selection); "compare" is the whole of `compare`.
+//! Times are the best of several runs, in milliseconds. "analyse" is `analyze` of both texts,
+//! one after the other (reading, tokenizing, tagging, grouping); "align" is the reuse step alone
+//! (word lists of both, seeds, chaining, selection); "compare" is the whole of `compare`, which
+//! natively analyses the two articles on two threads; "1 thread" is `compare` with
+//! `PARALLAX_THREADS=1`, as the browser runs it.
 
 #[path = "../tests/common/synth.rs"]
 mod synth;
@@ -77,6 +81,44 @@ fn seeds_pair(words: usize, rng: &mut Rng) -> (String, String) {
     (a, b)
 }
 
+/// The article text of the Readability test pages in `../shared` (real news and blog pages,
+/// 78,000 words in all), page by page, when that folder is there.
+fn pages() -> Vec<String> {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/readability-pages");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| Some(e.ok()?.path().join("source.html")))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .filter_map(|html| parallax::extract(&html).ok())
+        .collect()
+}
+
+/// Real text that does not repeat: paragraphs of all the pages, shuffled, until `words`. Drawn
+/// from the whole collection, an article of any length has the same mix of pages, so that the
+/// times at 1×, 2× and 4× compare like with like (a page of code or of tables tags slower per
+/// word than a news story).
+fn pages_article(pages: &[String], words: usize, rng: &mut Rng) -> String {
+    let mut paragraphs: Vec<&str> = pages.iter().flat_map(|p| synth::paragraphs(p)).collect();
+    rng.shuffle(&mut paragraphs);
+    let mut parts = Vec::new();
+    let mut total = 0;
+    for p in paragraphs {
+        if total >= words {
+            break;
+        }
+        total += word_count(p);
+        parts.push(p);
+    }
+    parts.join("\n\n")
+}
+
 /// The fastest of `runs` runs: on a shared machine the other runs measure the neighbours.
 fn best(mut f: impl FnMut(), runs: usize) -> Duration {
     f(); // warm up
@@ -95,15 +137,31 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn timing() {
-    println!("compare, two articles of N words each (best of 9 runs, ms)");
+    println!("compare, two articles of N words each (best of 9 runs, ms): \"analyse\" is both");
+    println!("analysed in turn; \"compare\" the whole comparison as `compare` runs it (natively,");
+    println!("the two articles analysed on two threads), \"1 thread\" the same with");
+    println!("PARALLAX_THREADS=1.");
     println!(
-        "{:<6} {:>7} {:>3} {:>9} {:>9} {:>9} {:>13} {:>9}",
-        "text", "N", "×", "analyse", "align", "compare", "compare/1kw", "passages"
+        "{:<6} {:>7} {:>3} {:>9} {:>9} {:>9} {:>9} {:>13} {:>9}",
+        "text", "N", "×", "analyse", "align", "compare", "1 thread", "1 thread/1kw", "passages"
     );
-    for (kind, make) in [
-        ("zipf", zipf_pair as fn(usize, &mut Rng) -> (String, String)),
-        ("seeds", seeds_pair),
-    ] {
+    let pages = pages();
+    let pages_pair = |words: usize, rng: &mut Rng| {
+        let a = pages_article(&pages, words, rng);
+        let (b, _) = synth::derive(&a, 0.15, rng);
+        let b = top_up(b, words, rng, |n, rng| pages_article(&pages, n, rng));
+        (a, b)
+    };
+    let kinds: [(&str, &dyn Fn(usize, &mut Rng) -> (String, String)); 3] = [
+        ("zipf", &zipf_pair),
+        ("seeds", &seeds_pair),
+        ("pages", &pages_pair),
+    ];
+    for (kind, make) in kinds {
+        if kind == "pages" && pages.is_empty() {
+            println!("pages: ../shared/data/readability-pages not found, skipped");
+            continue;
+        }
         for scale in [1, 2, 4] {
             let n = 10_000 * scale;
             let mut rng = Rng::new(scale as u64);
@@ -125,22 +183,29 @@ fn timing() {
                 // Cheap: more runs find a quiet moment on a busy machine.
                 31,
             );
-            let whole = best(
-                || {
-                    std::hint::black_box(compare(&a, &b).ok());
-                },
-                9,
-            );
+            let whole = || {
+                best(
+                    || {
+                        std::hint::black_box(compare(&a, &b).ok());
+                    },
+                    9,
+                )
+            };
+            let threaded = whole();
+            std::env::set_var("PARALLAX_THREADS", "1");
+            let single = whole();
+            std::env::remove_var("PARALLAX_THREADS");
             let words = word_count(&a) + word_count(&b);
             println!(
-                "{:<6} {:>7} {:>3} {:>9.2} {:>9.2} {:>9.2} {:>13.3} {:>9}",
+                "{:<6} {:>7} {:>3} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>13.3} {:>9}",
                 kind,
                 n,
                 scale,
                 ms(analyse),
                 ms(align_time),
-                ms(whole),
-                ms(whole) / (words as f64 / 1000.0),
+                ms(threaded),
+                ms(single),
+                ms(single) / (words as f64 / 1000.0),
                 passages
             );
         }

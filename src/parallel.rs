@@ -1,19 +1,32 @@
 //! Work on several articles at once: natively, each on its own thread (analysis is most of a
 //! comparison's time, and the articles are independent); in the browser, where the module has
 //! one thread, one after the other.
+//!
+//! The environment variable `PARALLAX_THREADS` caps the threads used natively (`1`: none
+//! besides the caller's), for batch jobs that run several comparisons side by side.
 
 /// Stack for each worker thread: as much as the main thread's, since deeply nested HTML is
 /// read recursively (to a capped depth) and a spawned thread's default is a quarter of this.
 #[cfg(not(target_arch = "wasm32"))]
 const STACK_BYTES: usize = 8 << 20;
 
-/// `f` of each item, in order. Natively the items are shared among as many threads as the
-/// machine runs at once (the calling thread takes the first share); a panic in `f` is
-/// re-raised here.
+/// Threads to use: `PARALLAX_THREADS` if set to a number, else as many as the machine runs at
+/// once.
+#[cfg(not(target_arch = "wasm32"))]
+fn threads() -> usize {
+    std::env::var("PARALLAX_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
+/// `f` of each item, in order. Natively the items are shared among the threads that may be
+/// used (the calling thread takes the first share); a panic in `f` is re-raised here.
 pub(crate) fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let threads = threads();
         if threads > 1 && items.len() > 1 {
             return map_threaded(items, &f, threads.min(items.len()));
         }
@@ -21,14 +34,14 @@ pub(crate) fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R +
     items.iter().map(f).collect()
 }
 
-/// `(fa(), fb())`, natively on two threads (`fb` on a new one) when the machine runs two at
-/// once; a panic in either is re-raised here.
+/// `(fa(), fb())`, natively on two threads (`fb` on a new one) when two may be used; a panic
+/// in either is re-raised here.
 pub(crate) fn join<A: Send, B: Send>(
     fa: impl FnOnce() -> A + Send,
     fb: impl FnOnce() -> B + Send,
 ) -> (A, B) {
     #[cfg(not(target_arch = "wasm32"))]
-    if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
+    if threads() > 1 {
         // `fb` waits here, so that it is still at hand if no thread can be started.
         let slot = std::sync::Mutex::new(Some(fb));
         let take = || slot.lock().ok().and_then(|mut f| f.take());

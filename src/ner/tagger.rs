@@ -315,8 +315,11 @@ pub struct Doc {
     toks: Vec<Tok>,
     /// Sentences as token ranges.
     pub sentences: Vec<Range<usize>>,
-    /// Keys of the label-independent features, token by token (`offsets[i]..offsets[i + 1]`).
+    /// For training, which reads them many times: keys of the label-independent features,
+    /// token by token (`offsets[i]..offsets[i + 1]`). Tagging computes them as it goes.
+    #[cfg(feature = "train")]
     keys: Vec<u32>,
+    #[cfg(feature = "train")]
     offsets: Vec<u32>,
 }
 
@@ -403,18 +406,26 @@ impl Doc {
             t.doc_around = around.get(&t.lw).copied().unwrap_or(0);
             t.topic = topic;
         }
-        let mut doc = Doc {
+        Doc {
             toks,
             sentences,
-            keys: Vec::with_capacity(words.len() * KEYS_PER_TOKEN),
-            offsets: Vec::with_capacity(words.len() + 1),
-        };
-        doc.offsets.push(0);
-        for s in 0..doc.sentences.len() {
-            for i in doc.sentences[s].clone() {
-                let range = doc.sentences[s].clone();
-                static_keys(&doc.toks, range, i, &mut doc.keys);
-                doc.offsets.push(doc.keys.len() as u32);
+            #[cfg(feature = "train")]
+            keys: Vec::new(),
+            #[cfg(feature = "train")]
+            offsets: Vec::new(),
+        }
+    }
+
+    /// As [`Doc::new`], with every token's static keys stored for [`all_keys`].
+    #[cfg(feature = "train")]
+    pub fn with_keys(words: &[&str], sentences: &[Range<usize>], gaz: &Gazetteer) -> Doc {
+        let mut doc = Doc::new(words, sentences, gaz);
+        doc.keys.reserve(words.len() * KEYS_PER_TOKEN);
+        doc.offsets = vec![0; words.len() + 1];
+        for sent in &doc.sentences {
+            for i in sent.clone() {
+                static_keys(&doc.toks, sent.clone(), i, &mut doc.keys);
+                doc.offsets[i + 1] = doc.keys.len() as u32;
             }
         }
         doc
@@ -976,10 +987,13 @@ pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
 /// The label-independent scores of the first pass: the static features.
 fn static_scores(doc: &Doc, weights: &impl Weights) -> Vec<Scores> {
     let mut base = vec![[0.0f32; N_LABELS]; doc.len()];
-    for (i, s) in base.iter_mut().enumerate() {
-        let (a, b) = (doc.offsets.get(i), doc.offsets.get(i + 1));
-        if let (Some(&a), Some(&b)) = (a, b) {
-            weights.add_all(&doc.keys[a as usize..b as usize], s);
+    // A token's keys are looked up as soon as they are made, while they are in cache.
+    let mut keys = Vec::with_capacity(KEYS_PER_TOKEN);
+    for sent in &doc.sentences {
+        for i in sent.clone() {
+            keys.clear();
+            static_keys(&doc.toks, sent.clone(), i, &mut keys);
+            weights.add_all(&keys, &mut base[i]);
         }
     }
     base

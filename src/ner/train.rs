@@ -325,7 +325,7 @@ pub fn run(o: &Options) -> Result<(), String> {
     let examples: Vec<Example> = train
         .iter()
         .map(|d| Example {
-            doc: Doc::new(&d.word_refs(), &d.sentences, &gaz),
+            doc: Doc::with_keys(&d.word_refs(), &d.sentences, &gaz),
             gold: d.labels(),
         })
         .collect();

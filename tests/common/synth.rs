@@ -83,7 +83,11 @@ fn change_one_word(sentence: &str, rng: &mut Rng) -> String {
         let w = &words[i];
         // Keep the punctuation around the word.
         let start = w.find(char::is_alphabetic).unwrap_or(0);
-        let end = w.rfind(char::is_alphabetic).map_or(w.len(), |e| e + 1);
+        let end = w
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphabetic())
+            .map_or(w.len(), |(e, c)| e + c.len_utf8());
         words[i] = format!("{}{}{}", &w[..start], replacement, &w[end..]);
     }
     words.join(" ")
