@@ -136,6 +136,9 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
+/// Makes articles A and B of about N words each.
+type MakePair<'a> = dyn Fn(usize, &mut Rng) -> (String, String) + 'a;
+
 fn timing() {
     println!("compare, two articles of N words each (best of 9 runs, ms): \"analyse\" is both");
     println!("analysed in turn; \"compare\" the whole comparison as `compare` runs it (natively,");
@@ -152,7 +155,7 @@ fn timing() {
         let b = top_up(b, words, rng, |n, rng| pages_article(&pages, n, rng));
         (a, b)
     };
-    let kinds: [(&str, &dyn Fn(usize, &mut Rng) -> (String, String)); 3] = [
+    let kinds: [(&str, &MakePair); 3] = [
         ("zipf", &zipf_pair),
         ("seeds", &seeds_pair),
         ("pages", &pages_pair),
