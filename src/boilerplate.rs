@@ -398,6 +398,11 @@ fn appeal_reason(sentence: &str) -> Option<&'static str> {
 
 /// The reason a whole line is boilerplate, from its words and shape.
 fn line_reason(line: &str) -> Option<&'static str> {
+    // Every rule below reads a short line (at most MAX_PROMPT_WORDS words once a trailing
+    // punctuation word is trimmed): most paragraphs are turned away before being lowercased.
+    if line.split_whitespace().nth(MAX_PROMPT_WORDS + 1).is_some() {
+        return None;
+    }
     let lower = line.trim().to_lowercase();
     let bare = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…');
     let words: Vec<&str> = bare.split_whitespace().collect();
@@ -560,7 +565,7 @@ fn is_abbreviation(before: &str) -> bool {
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     word.contains('.')
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        || wordlist::is_any(word, ABBREVIATIONS)
 }
 
 fn push_trimmed(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {

@@ -6,6 +6,7 @@
 //! text; nothing is copied or normalised here.
 
 use crate::span::Span;
+use crate::wordlist;
 
 /// One token: a word, number or punctuation mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,8 +150,7 @@ fn is_initialism(word: &str) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    wordlist::is_any(word, ABBREVIATIONS)
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
