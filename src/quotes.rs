@@ -332,6 +332,11 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     out
 }
 
+/// A word without the punctuation around it (hyphens and apostrophes inside are kept).
+fn word_core(w: &str) -> &str {
+    w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+}
+
 /// Word spans of `span` outside `quotes`, punctuation trimmed, with a flag for a comma or other
 /// clause mark right after the word.
 fn words(text: &str, span: Span, quotes: &[Span]) -> Vec<(Span, bool)> {
@@ -339,8 +344,7 @@ fn words(text: &str, span: Span, quotes: &[Span]) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
     for w in s.split_whitespace() {
         let offset = span.start as usize + (w.as_ptr() as usize - s.as_ptr() as usize);
-        let core =
-            w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'));
+        let core = word_core(w);
         if core.is_empty() {
             continue;
         }
@@ -460,6 +464,14 @@ fn agent_before(text: &str, before: Span, quotes: &[Span]) -> Option<Agent> {
 
 /// Attributions of a sentence outside quotes: each speech verb with its subject.
 fn attributions(text: &str, sentence: Span, quotes: &[Span]) -> Vec<(Span, Agent)> {
+    // Most sentences have no speech verb at all: find that out before placing every word.
+    let has_verb = sentence
+        .of(text)
+        .split_whitespace()
+        .any(|w| wordlist::is_any(word_core(w), VERBS));
+    if !has_verb {
+        return Vec::new();
+    }
     let ws = words(text, sentence, quotes);
     let mut out = Vec::new();
     for v in 0..ws.len() {
