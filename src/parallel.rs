@@ -108,4 +108,15 @@ mod tests {
         );
         assert_eq!(map(&[] as &[usize], |&x| x), Vec::<usize>::new());
     }
+
+    #[test]
+    fn join_gives_both_and_passes_panics_on() {
+        let text = String::from("borrowed");
+        assert_eq!(
+            join(|| text.len(), || text.to_uppercase()),
+            (8, "BORROWED".into())
+        );
+        let panicked = std::panic::catch_unwind(|| join(|| 1, || -> u8 { panic!("in b") }));
+        assert!(panicked.is_err());
+    }
 }
