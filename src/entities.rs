@@ -8,6 +8,7 @@
 
 use crate::mention::{Kind, Mention};
 use crate::span::{Loc, Span};
+use crate::wordlist;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -137,6 +138,44 @@ const ALIASES: &[&[&str]] = &[
     &["islamic state", "isis", "isil"],
 ];
 
+/// Titles only a person holds: a name right after one is a person's ("President-elect Trump",
+/// "Ayatollah Khamenei"), whatever the recognizer made of an unfamiliar name. Titles that also
+/// begin names of places and bodies ("King Abdullah University", "General Motors", "former
+/// Soviet Union") are left out.
+const PERSON_TITLES: &[&str] = &[
+    "president",
+    "premier",
+    "chancellor",
+    "minister",
+    "ayatollah",
+    "sheikh",
+    "pope",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "judge",
+    "commander",
+    "colonel",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "secretary",
+    "emperor",
+];
+
 /// Words an acronym skips ("Organisation of the Petroleum Exporting Countries" → OPEC).
 const MINOR_WORDS: &[&str] = &["of", "the", "and", "for", "de", "in", "on", "&"];
 
@@ -145,7 +184,7 @@ const MINOR_WORDS: &[&str] = &["of", "the", "and", "for", "de", "in", "on", "&"]
 pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let mentions: Vec<Mention> = mentions
         .iter()
-        .map(|m| strip_title(text, *m))
+        .map(|m| strip_title(text, person_after_title(text, *m)))
         .filter(|m| !m.span.is_empty())
         .collect();
     let mentions = split_compounds(text, &mentions);
@@ -466,6 +505,34 @@ fn split_compounds(text: &str, mentions: &[Mention]) -> Vec<Mention> {
     out
 }
 
+/// A mention right after a person's title (see [`PERSON_TITLES`]; "President-elect" and
+/// "ex-Senator" count), with only spaces between, is a person.
+fn person_after_title(text: &str, m: Mention) -> Mention {
+    if m.kind == Kind::Per {
+        return m;
+    }
+    let before = text[..m.span.start as usize].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == m.span.start as usize {
+        return m;
+    }
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    if word
+        .split(['-', '‐'])
+        .any(|part| wordlist::is_any(part, PERSON_TITLES))
+    {
+        Mention {
+            kind: Kind::Per,
+            ..m
+        }
+    } else {
+        m
+    }
+}
+
 /// Drops leading titles and roles from a person's mention: everything up to the last title word
 /// before the name ("Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov").
 fn strip_title(text: &str, m: Mention) -> Mention {
@@ -590,6 +657,30 @@ mod tests {
                 ("Iran".into(), Loc, 3),
                 ("Russia".into(), Loc, 2),
                 ("Nagorno-Karabakh".into(), Loc, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_persons_title_is_a_person() {
+        let text = "President-elect Trump spoke; Ayatollah Khamenei listened. The former Soviet \
+                    Union fell. Spokesman, Reuters said.";
+        let got = run(
+            text,
+            &[
+                ("Trump", Org),
+                ("Khamenei", Org),
+                ("Soviet Union", Loc),
+                ("Reuters", Org),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Trump".to_string(), Per, 1),
+                ("Khamenei".to_string(), Per, 1),
+                ("Soviet Union".to_string(), Loc, 1),
+                ("Reuters".to_string(), Org, 1),
             ]
         );
     }
