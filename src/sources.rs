@@ -254,9 +254,12 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
                     .is_some_and(|w| w.text.eq_ignore_ascii_case(part))
             })
         };
+        // Matched from its last word back, so that most phrases fail at the first comparison.
         let phrase_ends_at = |end: usize, phrase: &str| {
-            let n = phrase.split(' ').count();
-            end >= n && phrase_at(end - n, phrase)
+            phrase
+                .rsplit(' ')
+                .enumerate()
+                .all(|(k, part)| end > k && ws[end - 1 - k].text.eq_ignore_ascii_case(part))
         };
         let mut i = 0;
         while i < ws.len() {
