@@ -265,6 +265,9 @@ fn thread_cpu_seconds() -> Option<f64> {
     Some(ns as f64 / 1e9)
 }
 
+/// Timed passes over the file in `eval_command`.
+const SPEED_PASSES: usize = 7;
+
 /// `parallax eval-conll FILE`: scores the embedded model on a CoNLL file.
 pub fn eval_command(path: &str, out: &mut impl Write) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
@@ -275,8 +278,14 @@ pub fn eval_command(path: &str, out: &mut impl Write) -> Result<(), String> {
     // The model and lists are read above, and one untimed run first brings the model's pages
     // into memory: the clock sees tagging, not loading.
     docs.iter().for_each(|d| drop(tag(d)));
-    let report = evaluate(&docs, tag);
-    report.print(out).map_err(|e| e.to_string())
+    // One pass over dev takes a twentieth of a second, which a neighbour's burst on a shared
+    // machine can double: the speed is the median of several passes (the scores are the same
+    // in every pass).
+    let mut passes: Vec<Report> = (0..SPEED_PASSES).map(|_| evaluate(&docs, tag)).collect();
+    passes.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+    let report = passes.swap_remove(SPEED_PASSES / 2);
+    report.print(out).map_err(|e| e.to_string())?;
+    writeln!(out, "(speed: median of {SPEED_PASSES} passes)").map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
