@@ -6,6 +6,7 @@ use crate::entities::{self, Entity};
 use crate::error::Error;
 use crate::meta::Meta;
 use crate::ner;
+use crate::parallel;
 use crate::quotes::{self, Quote};
 use crate::segment;
 use crate::sources::{self, Source};
@@ -95,6 +96,12 @@ pub struct AnalyzeOptions {
 /// gives an analysis.
 pub fn analyze(input: &str) -> Result<Analysis, Error> {
     analyze_with(input, &AnalyzeOptions::default())
+}
+
+/// Analyses several articles, natively on several threads (see `PARALLAX_THREADS` in the
+/// README), each as [`analyze`] would; results in input order.
+pub fn analyze_many<S: AsRef<str> + Sync>(texts: &[S]) -> Vec<Result<Analysis, Error>> {
+    parallel::map(texts, |text| analyze(text.as_ref()))
 }
 
 /// Analyses one article with `options`.

@@ -53,7 +53,8 @@ mod wordlist;
 pub mod wasm;
 
 pub use analysis::{
-    analyze, analyze_with, extract, Analysis, AnalyzeOptions, Removed, MAX_INPUT_BYTES,
+    analyze, analyze_many, analyze_with, extract, Analysis, AnalyzeOptions, Removed,
+    MAX_INPUT_BYTES,
 };
 pub use article::Input;
 pub use compare::{

@@ -68,31 +68,42 @@ fn map_threaded<'a, T: Sync, R: Send>(
     f: &(impl Fn(&'a T) -> R + Sync),
     threads: usize,
 ) -> Vec<R> {
-    let per_thread = items.len().div_ceil(threads);
-    let run = |chunk: &'a [T]| chunk.iter().map(f).collect::<Vec<R>>();
-    std::thread::scope(|scope| {
-        let mut chunks = items.chunks(per_thread);
-        let first = chunks.next().unwrap_or(&[]);
-        let spawned: Vec<_> = chunks
-            .map(|chunk| {
-                let handle = std::thread::Builder::new()
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // Each thread takes the next item not yet taken: articles differ in length by a hundred
+    // times, and fixed shares would leave threads idle behind the one with the long ones.
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, f(item)));
+        }
+    };
+    let mut out: Vec<(usize, R)> = std::thread::scope(|scope| {
+        // A thread that cannot be started (a process limit) leaves its share to the others.
+        let spawned: Vec<_> = (1..threads)
+            .filter_map(|_| {
+                std::thread::Builder::new()
                     .stack_size(STACK_BYTES)
-                    .spawn_scoped(scope, move || run(chunk));
-                (chunk, handle)
+                    .spawn_scoped(scope, work)
+                    .ok()
             })
             .collect();
-        let mut out = run(first);
-        for (chunk, handle) in spawned {
-            out.extend(match handle {
-                Ok(handle) => handle
+        let mut out = work();
+        for handle in spawned {
+            out.extend(
+                handle
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                // No thread to be had (a process limit): this thread does the share.
-                Err(_) => run(chunk),
-            });
+            );
         }
         out
-    })
+    });
+    out.sort_unstable_by_key(|&(i, _)| i);
+    out.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]

@@ -138,6 +138,8 @@ fn newser() {
             ("Tehran", Loc, 2),
             ("Moscow", Loc, 2),
             ("Dmitry Peskov", Per, 1),
+            // "President-elect Trump": a person after a person's title (the tagger says ORG).
+            ("Trump", Per, 2),
         ],
     );
 }
@@ -180,5 +182,14 @@ fn mentions_are_the_names_without_possessives() {
                 assert!(!span.ends_with("'s") && !span.ends_with("’s"), "{span}");
             }
         }
+    }
+}
+
+#[test]
+fn analysed_together_as_one_by_one() {
+    let together = parallax::analyze_many(&ALL);
+    assert_eq!(together.len(), ALL.len());
+    for (text, analysis) in ALL.iter().zip(together) {
+        assert_eq!(analysis.unwrap(), analyze(text).unwrap());
     }
 }
