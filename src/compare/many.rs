@@ -49,25 +49,18 @@ pub fn compare_many<S: AsRef<str> + Sync>(
     .into_iter()
     .collect::<Result<Vec<_>, _>>()?;
     let n = prepared.len();
+    let pairs: Vec<(usize, usize)> = (0..n)
+        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .collect();
+    // Every pair is independent: natively they are shared among threads too.
+    let views = parallel::map(&pairs, |&(i, j)| {
+        pair(&prepared[i], &prepared[j], &settings)
+    });
     let mut reuse = vec![vec![1.0; n]; n];
     let mut entity_overlap = vec![vec![1.0; n]; n];
-    for i in 0..n {
-        for j in i + 1..n {
-            let (x, y) = (&prepared[i], &prepared[j]);
-            let passages = reuse::align(&x.words, &y.words, settings.min_match_words);
-            reuse[i][j] = reuse::share(&x.words, passages.iter().map(|p| p.a_words.clone()));
-            reuse[j][i] = reuse::share(&y.words, passages.iter().map(|p| p.b_words.clone()));
-            let (ex, ey) = (&x.analysis.entities, &y.analysis.entities);
-            let (mut shared_x, mut shared_y) = (0, 0);
-            for (gx, gy) in match_entities(ex, ey) {
-                if !gx.is_empty() && !gy.is_empty() {
-                    shared_x += gx.iter().map(|&k| ex[k].count).sum::<usize>();
-                    shared_y += gy.iter().map(|&k| ey[k].count).sum::<usize>();
-                }
-            }
-            entity_overlap[i][j] = ratio(shared_x, ex.iter().map(|e| e.count).sum());
-            entity_overlap[j][i] = ratio(shared_y, ey.iter().map(|e| e.count).sum());
-        }
+    for (&(i, j), view) in pairs.iter().zip(views) {
+        [reuse[i][j], reuse[j][i]] = view.reuse;
+        [entity_overlap[i][j], entity_overlap[j][i]] = view.entity_overlap;
     }
     Ok(ComparisonMany {
         articles: prepared.into_iter().map(|p| p.analysis).collect(),
@@ -75,6 +68,34 @@ pub fn compare_many<S: AsRef<str> + Sync>(
         reuse,
         entity_overlap,
     })
+}
+
+/// One pair's cells of the matrices: (x against y, y against x).
+struct PairView {
+    reuse: [f64; 2],
+    entity_overlap: [f64; 2],
+}
+
+fn pair(x: &Prepared, y: &Prepared, settings: &Settings) -> PairView {
+    let passages = reuse::align(&x.words, &y.words, settings.min_match_words);
+    let (ex, ey) = (&x.analysis.entities, &y.analysis.entities);
+    let (mut shared_x, mut shared_y) = (0, 0);
+    for (gx, gy) in match_entities(ex, ey) {
+        if !gx.is_empty() && !gy.is_empty() {
+            shared_x += gx.iter().map(|&k| ex[k].count).sum::<usize>();
+            shared_y += gy.iter().map(|&k| ey[k].count).sum::<usize>();
+        }
+    }
+    PairView {
+        reuse: [
+            reuse::share(&x.words, passages.iter().map(|p| p.a_words.clone())),
+            reuse::share(&y.words, passages.iter().map(|p| p.b_words.clone())),
+        ],
+        entity_overlap: [
+            ratio(shared_x, ex.iter().map(|e| e.count).sum()),
+            ratio(shared_y, ey.iter().map(|e| e.count).sum()),
+        ],
+    }
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
