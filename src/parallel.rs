@@ -22,7 +22,7 @@ fn threads() -> usize {
 }
 
 /// `f` of each item, in order. Natively the items are shared among the threads that may be
-/// used (the calling thread takes the first share); a panic in `f` is re-raised here.
+/// used, the calling thread among them; a panic in `f` is re-raised here.
 pub(crate) fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
     #[cfg(not(target_arch = "wasm32"))]
     {
