@@ -66,4 +66,39 @@ export const tests = [
       assert((await page.locator(".doc .seg.removed").first().textContent()).includes("Your support helps us"), "the appeal is not greyed again");
     },
   },
+  {
+    name: "a removed passage is restored from the comparison too, and the comparison counts it",
+    async run({ ctx, base }) {
+      const page = await open(ctx, base);
+      await example(page);
+      await page.click('[role=tab][data-tab="compare"]');
+      await page.waitForSelector(".compare-view .sbs-col .seg.removed");
+      // Every name B added (the list shows ten and unfolds the rest).
+      const added = async () => {
+        const more = page.locator(".compare-view .delta.added button.link");
+        if (await more.count()) await more.first().click();
+        return page.textContent(".compare-view .delta.added");
+      };
+      assert(!(await added()).includes("Elon Musk"), "a removed passage counts in the comparison before it is restored");
+      const appeal = page.locator(".sbs-col").nth(1).locator(".seg.removed").first();
+      assert((await appeal.textContent()).includes("Your support helps us to tell the story"), "B's first removed passage is not the donation appeal");
+
+      await appeal.locator("button.cut-toggle").click();
+      await page.waitForSelector(".compare-view .sbs-col .seg.restored-cut");
+      await settled(page);
+      assert((await added()).includes("Elon Musk"), "the restored appeal's names are not in what B added");
+      await shot(page, "restore-comparison");
+
+      // The article tab shows it restored too: one restore list per article.
+      await page.click('[role=tab][data-tab="B"]');
+      await page.waitForSelector('.article-view[data-letter="B"] .doc .seg.restored-cut');
+
+      // Set aside again from the comparison.
+      await page.click('[role=tab][data-tab="compare"]');
+      await page.locator(".sbs-col .seg.restored-cut button.cut-toggle").first().click();
+      await page.waitForFunction(() => !document.querySelector(".compare-view .sbs-col .seg.restored-cut"));
+      await settled(page);
+      assert(!(await added()).includes("Elon Musk"), "setting the appeal aside does not take its names out of the comparison");
+    },
+  },
 ];

@@ -315,6 +315,7 @@ function renderCompareTab(view, res) {
   }
   view.append(renderComparison(c.value, [res.inputs[a], res.inputs[b]], {
     la: letter(a), lb: letter(b), filters: state.settings.filters, setFilter: viewCtx().setFilter,
+    sides: [viewCtx(letter(a), a), viewCtx(letter(b), b)],
   }));
 }
 

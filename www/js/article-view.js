@@ -141,6 +141,44 @@ function cutGroups(removed, text) {
 }
 
 /**
+ * Text segments for the removed passages of `analysis` (greyed, with a "Restore" control on the
+ * first of each group) and for those the reader restored (with a "Set aside" control), and the
+ * click handler that toggles them. Shared by the article and comparison views.
+ * @param {string} verb  what a removed passage is not: "counted", "compared"
+ * @returns {{outer: object[], onClick: (ev: Event) => boolean}}  onClick says whether it acted
+ */
+export function cutMarks(analysis, text, ctx, verb = "counted") {
+  const removed = analysis.removed ?? [];
+  const restored = ctx.restored ?? [];
+  const groups = cutGroups(removed, text);
+  const canToggle = Boolean(ctx.toggleRestored);
+  const outer = [
+    ...removed.map((r, i) => ({ r, i })).filter(({ r }) => r.endUtf16 > r.startUtf16).map(({ r, i }) => ({
+      s: r.startUtf16, e: r.endUtf16, block: true, cls: ["removed"], dataset: { r: i, reason: r.reason ?? "removed" },
+      title: `Removed as ${r.reason ?? "boilerplate"}: not ${verb}.${canToggle ? " Click to restore it to the story." : ""}`,
+      badge: canToggle && groups[i].first === i ? () => h("button", { type: "button", class: "cut-toggle", text: "Restore", attrs: { "aria-label": `Restore this ${r.reason ?? "removed passage"} to the story of article ${ctx.letter} and count it` } }) : undefined,
+    })),
+    ...restored.filter((r) => r.endUtf16 > r.startUtf16).map((r, i) => ({
+      s: r.startUtf16, e: r.endUtf16, cls: ["restored-cut"], dataset: { restored: i, reason: r.reason ?? "removed" },
+      title: `Restored: counted as story, though read as ${r.reason ?? "boilerplate"}. Click to set it aside again.`,
+      badge: canToggle ? () => h("button", { type: "button", class: "cut-toggle", text: "Set aside", attrs: { "aria-label": `Set this restored ${r.reason ?? "passage"} of article ${ctx.letter} aside again` } }) : undefined,
+    })),
+  ];
+  // A removed passage is restored, a restored one set aside again: the analysis re-runs.
+  const onClick = (ev) => {
+    const cut = ev.target.closest(".removed[data-r]");
+    const back = ev.target.closest(".restored-cut[data-restored]");
+    const which = cut ? groups[Number(cut.dataset.r)] : back ? restored[Number(back.dataset.restored)] : null;
+    if (!which || !canToggle) return false;
+    const { start, end, startUtf16, endUtf16, reason } = which;
+    ctx.announce?.(cut ? `Restoring the ${reason ?? "passage"}: counting it again.` : `Setting the ${reason ?? "passage"} aside.`);
+    ctx.toggleRestored({ start, end, startUtf16, endUtf16, reason: reason ?? "boilerplate" });
+    return true;
+  };
+  return { outer, onClick };
+}
+
+/**
  * @param {object} analysis  Analysis object from the core (UTF-16 offsets filled in)
  * @param {{text: string, isHtml: boolean}} source  what was analysed
  * @param {{letter: string, filters: object, setFilter: Function, showRemoved: boolean, setShowRemoved: Function,
@@ -153,7 +191,7 @@ export function renderArticle(analysis, source, ctx) {
   const removed = analysis.removed ?? [];
   const quotes = analysis.quotes ?? [];
   const restored = ctx.restored ?? [];
-  const groups = cutGroups(removed, text);
+  const cuts = cutMarks(analysis, text, ctx);
 
   const inner = [];
   entities.forEach((e, i) => {
@@ -164,16 +202,7 @@ export function renderArticle(analysis, source, ctx) {
   });
   const outer = [
     ...quotes.map((q, i) => ({ s: q.startUtf16, e: q.endUtf16, cls: ["quote"], dataset: { q: i }, title: q.speaker ? `Quote: ${q.speaker}` : "Quote" })),
-    ...removed.map((r, i) => ({ r, i })).filter(({ r }) => r.endUtf16 > r.startUtf16).map(({ r, i }) => ({
-      s: r.startUtf16, e: r.endUtf16, block: true, cls: ["removed"], dataset: { r: i, reason: r.reason ?? "removed" },
-      title: `Removed as ${r.reason ?? "boilerplate"}: not counted. Click to restore it to the story.`,
-      badge: groups[i].first === i ? () => h("button", { type: "button", class: "cut-toggle", text: "Restore", attrs: { "aria-label": `Restore this ${r.reason ?? "removed passage"} to the story and count it` } }) : undefined,
-    })),
-    ...restored.filter((r) => r.endUtf16 > r.startUtf16).map((r, i) => ({
-      s: r.startUtf16, e: r.endUtf16, cls: ["restored-cut"], dataset: { restored: i, reason: r.reason ?? "removed" },
-      title: `Restored: counted as story, though read as ${r.reason ?? "boilerplate"}. Click to set it aside again.`,
-      badge: () => h("button", { type: "button", class: "cut-toggle", text: "Set aside", attrs: { "aria-label": `Set this restored ${r.reason ?? "passage"} aside again` } }),
-    })),
+    ...cuts.outer,
   ];
   const { el: doc, truncated } = renderText(text, { paragraphs: analysis.paragraphs, outer, inner });
   doc.classList.toggle("hide-removed", !ctx.showRemoved);
@@ -234,14 +263,7 @@ export function renderArticle(analysis, source, ctx) {
       row?.querySelector("button")?.focus({ preventScroll: true });
       return;
     }
-    // A removed passage is restored, a restored one set aside again: the analysis re-runs.
-    const cut = ev.target.closest(".removed[data-r]");
-    const back = ev.target.closest(".restored-cut[data-restored]");
-    const which = cut ? groups[Number(cut.dataset.r)] : back ? restored[Number(back.dataset.restored)] : null;
-    if (!which || !ctx.toggleRestored) return;
-    const { start, end, startUtf16, endUtf16, reason } = which;
-    ctx.announce?.(cut ? `Restoring the ${reason ?? "passage"}: counting it again.` : `Setting the ${reason ?? "passage"} aside.`);
-    ctx.toggleRestored({ start, end, startUtf16, endUtf16, reason: reason ?? "boilerplate" });
+    cuts.onClick(ev);
   });
 
   const legend = h("div", { class: "legend" },

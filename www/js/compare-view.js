@@ -3,7 +3,7 @@
 
 import { h, append, svg, KIND_LABEL, kindBadge, fmt, pct } from "./dom.js";
 import { renderText } from "./textview.js";
-import { analysedText, titleOf, kindFilters } from "./article-view.js";
+import { analysedText, titleOf, kindFilters, cutMarks } from "./article-view.js";
 import { fillUtf16 } from "./offsets.js";
 
 const VERDICT = {
@@ -125,7 +125,7 @@ function addedDropped(cmp, la, lb) {
     col(`What ${lb} dropped`, "dropped", dropped, "countA", cmp.quotes?.onlyA, srcDropped, "countA"));
 }
 
-function sideBySide(cmp, texts, la, lb, passages, moved) {
+function sideBySide(cmp, texts, la, lb, passages, moved, sides) {
   const [ta, tb] = texts;
   const ordered = passages ?? [];
   const mk = (side, letterName) => ordered.map((p, n) => ({
@@ -136,10 +136,11 @@ function sideBySide(cmp, texts, la, lb, passages, moved) {
     badge: () => h("button", { type: "button", class: "p-badge", dataset: { p: n }, text: String(n + 1), attrs: { "aria-label": `Passage ${n + 1} in ${letterName}: go to its twin` } }),
   }));
   const mentions = (analysis) => (analysis.entities ?? []).flatMap((e) => (e.mentions ?? []).map((m) => ({ s: m.startUtf16, e: m.endUtf16, cls: ["ent", "quiet", `k-${e.kind}`], dataset: { name: e.name, k: e.kind } })));
-  // Boilerplate the reader removed stays greyed here too, so the eye skips it as the core did.
-  const removed = (analysis) => (analysis.removed ?? []).filter((r) => r.endUtf16 > r.startUtf16).map((r, i) => ({ s: r.startUtf16, e: r.endUtf16, block: true, cls: ["removed"], dataset: { r: i, reason: r.reason ?? "removed" }, title: `Removed as ${r.reason ?? "boilerplate"}: not compared` }));
-  const docA = renderText(ta, { paragraphs: cmp.a.paragraphs, outer: [...mk("a", la), ...removed(cmp.a)], inner: mentions(cmp.a) }).el;
-  const docB = renderText(tb, { paragraphs: cmp.b.paragraphs, outer: [...mk("b", lb), ...removed(cmp.b)], inner: mentions(cmp.b) }).el;
+  // Boilerplate the core removed stays greyed here too, so the eye skips it as the core did, and
+  // can be restored from here as from the article's own tab.
+  const [cutsA, cutsB] = [[cmp.a, ta, sides?.[0]], [cmp.b, tb, sides?.[1]]].map(([analysis, text, ctx]) => cutMarks(analysis, text, ctx ?? {}, "compared"));
+  const docA = renderText(ta, { paragraphs: cmp.a.paragraphs, outer: [...mk("a", la), ...cutsA.outer], inner: mentions(cmp.a) }).el;
+  const docB = renderText(tb, { paragraphs: cmp.b.paragraphs, outer: [...mk("b", lb), ...cutsB.outer], inner: mentions(cmp.b) }).el;
   const colA = h("div", { class: "sbs-col", attrs: { tabindex: "0", "aria-label": `Text of ${la}` } }, docA);
   const colB = h("div", { class: "sbs-col", attrs: { tabindex: "0", "aria-label": `Text of ${lb}` } }, docB);
   const ribbon = ordered.length ? passageMap(ordered, ta.length, tb.length, moved) : null;
@@ -155,6 +156,7 @@ function sideBySide(cmp, texts, la, lb, passages, moved) {
   wrap.addEventListener("focusin", (ev) => { const el = ev.target.closest("[data-p]"); if (el) lit(el.dataset.p, true); });
   wrap.addEventListener("focusout", (ev) => { const el = ev.target.closest("[data-p]"); if (el) lit(el.dataset.p, false); });
   wrap.addEventListener("click", (ev) => {
+    if (colA.contains(ev.target) ? cutsA.onClick(ev) : colB.contains(ev.target) && cutsB.onClick(ev)) return;
     const el = ev.target.closest("[data-p]");
     if (!el) return;
     const inA = colA.contains(el);
@@ -229,7 +231,8 @@ export function manyMatrix(many, letters) {
 /**
  * @param {object} cmp  Comparison from the core
  * @param {[string, string]} sources  the two analysed inputs
- * @param {{la: string, lb: string, filters: object, many?: object, letters: string[]}} ctx
+ * @param {{la: string, lb: string, filters: object, many?: object, letters: string[], sides?: object[]}} ctx
+ *   sides: each article's view context (restored passages and the toggle), as for `renderArticle`
  */
 export function renderComparison(cmp, sources, ctx) {
   const { la, lb } = ctx;
@@ -257,7 +260,7 @@ export function renderComparison(cmp, sources, ctx) {
     h("section", { class: "panel wide" },
       h("h4", { text: passages ? "Reused passages, side by side" : "Side by side" }),
       passages?.length ? h("p", { class: "muted small", text: `Hover a highlighted passage to see its twin; click it (or its number) to jump there.${moved.size ? ` Passages marked “moved” appear in a different order in ${lb}.` : ""}` }) : null,
-      sideBySide(cmp, texts, la, lb, passages, moved)),
+      sideBySide(cmp, texts, la, lb, passages, moved, ctx.sides)),
     cmp.quotes ? h("section", { class: "panel" }, h("h4", { text: "Quotes" }),
       h("div", { class: "three-col" },
         h("section", {}, h("h5", { text: `In both (${cmp.quotes.shared?.length ?? 0})` }), miniQuotes(cmp.quotes.shared, "None.")),
