@@ -185,9 +185,13 @@ pub fn distinctive(a: &Runs, b: &Runs) -> Distinctive {
         totals[c.len].1 += f64::from(c.b);
     }
     // A phrase and a shorter stretch of it with the very same counts are one finding: keep the
-    // phrase.
+    // phrase. Only a phrase used at least MIN_COUNT times by one side can hide a stretch that
+    // would be listed (listing needs as many uses), so the rest are not looked into.
     let mut subsumed: Vec<u64> = Vec::new();
-    for c in counts.values().filter(|c| c.len > 1) {
+    for c in counts
+        .values()
+        .filter(|c| c.len > 1 && c.a.max(c.b) >= MIN_COUNT)
+    {
         let words = gram(c);
         for start in 0..c.len {
             for end in start + 1..=c.len {
