@@ -1,16 +1,16 @@
 //! One article, analysed: the stages run in order, text → article → segments → mentions →
 //! entities.
 
-use crate::article::{self, Input};
+use crate::attribution::quotes::{self, Quote};
+use crate::attribution::sources::{self, Source};
 use crate::entities::{self, Entity};
 use crate::error::Error;
-use crate::meta::Meta;
 use crate::ner;
 use crate::parallel;
-use crate::quotes::{self, Quote};
-use crate::segment;
-use crate::sources::{self, Source};
-use crate::span::{Loc, Span};
+use crate::read::article::{self, Input};
+use crate::read::meta::Meta;
+use crate::text::segment;
+use crate::text::span::{Loc, Span};
 use serde::{Deserialize, Serialize};
 
 /// Largest input analysed at once. Ten megabytes is a thousand long articles: anything larger

@@ -26,28 +26,16 @@
 #![deny(missing_docs)]
 
 mod analysis;
-mod article;
-mod boilerplate;
+mod attribution;
 mod compare;
-mod distinctive;
 mod entities;
 mod error;
 #[cfg(feature = "cli")]
 pub mod eval;
-mod html;
-mod inherited;
-mod mention;
-mod meta;
 mod ner;
-mod page_meta;
 mod parallel;
-mod quotes;
-mod readability;
-mod reuse;
-mod segment;
-mod sources;
-mod span;
-mod wordlist;
+mod read;
+mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -56,28 +44,28 @@ pub use analysis::{
     analyze, analyze_many, analyze_with, extract, Analysis, AnalyzeOptions, Removed,
     MAX_INPUT_BYTES,
 };
-pub use article::Input;
+pub use attribution::quotes::Quote;
+pub use attribution::sources::{Source, SourceKind};
+pub use compare::distinctive::{Distinctive, Term};
+pub use compare::inherited::{Reused, Side};
+pub use compare::reuse::{align, Passage, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES};
 pub use compare::{
     compare, compare_many, compare_with, AlignedPassage, CompareOptions, Comparison,
     ComparisonMany, Piece, QuoteComparison, QuoteRef, QuoteSide, Settings, SharedEntity,
     SharedQuote, SharedSource, SourceRef, Verdict, MAX_ARTICLES, PARTLY_DERIVED_SHARE,
     WHOLLY_DERIVED_SHARE,
 };
-pub use distinctive::{Distinctive, Term};
 pub use entities::{Entity, EntityMention};
 pub use error::Error;
-pub use inherited::{Reused, Side};
-pub use mention::{Kind, Mention};
-pub use meta::{Credit, Dateline, Meta};
-pub use quotes::Quote;
-pub use reuse::{align, Passage, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES};
-pub use sources::{Source, SourceKind};
-pub use span::{fill_utf16, Loc, Span};
+pub use ner::mention::{Kind, Mention};
+pub use read::article::Input;
+pub use read::meta::{Credit, Dateline, Meta};
+pub use text::span::{fill_utf16, Loc, Span};
 
 /// The entity tagger's command-line commands: `parallax eval-conll` and `parallax train`.
 #[cfg(feature = "cli")]
 pub mod tagger_cli {
-    pub use crate::ner::conll::eval_command as eval_conll;
+    pub use crate::eval::conll::eval_command as eval_conll;
     #[cfg(feature = "train")]
-    pub use crate::ner::train::{run as train, Options as TrainOptions};
+    pub use crate::eval::train::{run as train, Options as TrainOptions};
 }

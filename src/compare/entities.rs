@@ -1,11 +1,11 @@
 //! Entities side by side: each article's entities merged across the two by name and alias.
 
 use crate::analysis::Analysis;
+use crate::compare::inherited::{Reused, Side};
+use crate::compare::reuse::{normalise, word_spans};
 use crate::entities::Entity;
-use crate::inherited::{Reused, Side};
-use crate::mention::Kind;
-use crate::reuse::{normalise, word_spans};
-use crate::span::Span;
+use crate::ner::mention::Kind;
+use crate::text::span::Span;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -219,7 +219,7 @@ pub(crate) fn side_by_side(a: &Analysis, b: &Analysis, reused: &Reused) -> Vec<S
 mod tests {
     use super::*;
     use crate::entities::EntityMention;
-    use crate::span::Loc;
+    use crate::text::span::Loc;
 
     fn entity(name: &str, kind: Kind, aliases: &[&str], count: usize) -> Entity {
         Entity {

@@ -3,9 +3,9 @@
 use super::entities::match_entities;
 use super::{CompareOptions, Prepared, Settings};
 use crate::analysis::{analyze, Analysis};
+use crate::compare::reuse;
 use crate::error::Error;
 use crate::parallel;
-use crate::reuse;
 use serde::Serialize;
 
 /// Most articles compared at once. Every pair is aligned, so the work grows with the square of

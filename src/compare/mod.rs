@@ -2,21 +2,24 @@
 //! quotes and sources of each (and whether each sits in reused or in the outlet's own text), and
 //! the words that set each apart. [`compare_many`] gives the pairwise view of three or more.
 
+pub mod distinctive;
 mod entities;
+pub mod inherited;
 mod many;
 mod quotes;
+pub mod reuse;
 
 pub use entities::SharedEntity;
 pub use many::{compare_many, ComparisonMany, MAX_ARTICLES};
 pub use quotes::{QuoteComparison, QuoteRef, QuoteSide, SharedQuote, SharedSource, SourceRef};
 
 use crate::analysis::{analyze_with, Analysis, AnalyzeOptions};
-use crate::distinctive::{self, Distinctive};
 use crate::error::Error;
-use crate::inherited::Reused;
 use crate::parallel;
-use crate::reuse::{self, Passage, Words};
-use crate::span::{Loc, Span};
+use crate::text::span::{Loc, Span};
+use distinctive::Distinctive;
+use inherited::Reused;
+use reuse::{Passage, Words};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 

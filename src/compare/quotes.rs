@@ -10,10 +10,10 @@
 //! functions that look inside an [`Analysis`].
 
 use crate::analysis::Analysis;
-use crate::inherited::{Reused, Side};
-use crate::ner::hash::IdMap;
-use crate::reuse::{hash_key, normalise, word_spans};
-use crate::span::{Loc, Span};
+use crate::compare::inherited::{Reused, Side};
+use crate::compare::reuse::{hash_key, normalise, word_spans};
+use crate::text::hash::IdMap;
+use crate::text::span::{Loc, Span};
 use serde::Serialize;
 use std::collections::HashMap;
 

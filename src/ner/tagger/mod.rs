@@ -9,8 +9,8 @@
 //! apart.
 
 use super::gazetteer::{Gazetteer, CATEGORIES};
-use super::hash::{key, Hasher, IdMap};
-use crate::mention::Kind;
+use crate::ner::mention::Kind;
+use crate::text::hash::{key, Hasher, IdMap};
 use std::ops::Range;
 
 /// `O`, then B, I, L, U for each kind in [`Kind::ALL`] order.

@@ -3,8 +3,8 @@
 //! Mozilla Readability's `_getArticleMetadata`, so that pages read here and in Firefox's reader
 //! view get the same headline and byline.
 
-use crate::html::{fold_space, Dom};
-use crate::readability::similarity;
+use crate::read::html::{fold_space, Dom};
+use crate::read::readability::similarity;
 
 /// Deepest JSON nesting read in a JSON-LD block; deeper values are skipped. Real JSON-LD is a
 /// few levels deep, and the parser below recurses.
@@ -187,7 +187,7 @@ fn json_ld(dom: &Dom) -> LinkedData {
             .descendants(i)
             .iter()
             .filter_map(|&n| match &dom.nodes[n].data {
-                crate::html::Data::Text(t) => Some(t.as_str()),
+                crate::read::html::Data::Text(t) => Some(t.as_str()),
                 _ => None,
             })
             .collect();

@@ -1,8 +1,8 @@
 //! Inherited or added: whether a span of A or B (an entity mention, a quote, a cited source)
 //! sits in text the two articles share or in the outlet's own text.
 
-use crate::reuse::Passage;
-use crate::span::Span;
+use crate::compare::reuse::Passage;
+use crate::text::span::Span;
 
 /// Which side of a comparison a span belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

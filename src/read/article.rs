@@ -6,12 +6,12 @@
 //! from the story: they stay in the text, reported with a reason, but the story's paragraphs skip
 //! them.
 
-use crate::boilerplate::{self, Cut};
-use crate::html::{self, Dom};
-use crate::meta::{self, Given, Meta};
-use crate::page_meta;
-use crate::readability::{self, BlockKind};
-use crate::span::Span;
+use crate::read::boilerplate::{self, Cut};
+use crate::read::html::{self, Dom};
+use crate::read::meta::{self, Given, Meta};
+use crate::read::page_meta;
+use crate::read::readability::{self, BlockKind};
+use crate::text::span::Span;
 use serde::Serialize;
 
 /// What the input was.

@@ -3,9 +3,9 @@
 //!
 //! CoNLL's own tokens go to the tagger as they are: re-tokenising would score the tokenizer.
 
-use super::tagger::{self, Doc, Part};
-use super::{embedded, Gazetteer};
-use crate::mention::Kind;
+use crate::ner::mention::Kind;
+use crate::ner::tagger::{self, Doc, Part};
+use crate::ner::{embedded, gazetteer::Gazetteer};
 use std::io::Write;
 use std::ops::Range;
 use std::time::Instant;
@@ -272,7 +272,7 @@ const SPEED_PASSES: usize = 7;
 pub fn eval_command(path: &str, out: &mut impl Write) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let docs = parse(&text).map_err(|e| format!("{path}: {e}"))?;
-    let (model, gaz): &(super::Model, Gazetteer) =
+    let (model, gaz): &(crate::ner::model::Model, Gazetteer) =
         embedded().ok_or("the embedded entity model is damaged")?;
     let tag = |d: &ConllDoc| tagger::tag(&Doc::new(&d.word_refs(), &d.sentences, gaz), model);
     // The model and lists are read above, and one untimed run first brings the model's pages

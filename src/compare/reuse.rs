@@ -14,7 +14,7 @@
 //! 5. Passages at least `min_match_words` long are kept, longest first, one-to-one: no word of
 //!    either text is in two passages.
 
-use crate::span::Span;
+use crate::text::span::Span;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 

@@ -2,9 +2,9 @@
 //! expected output on its test pages (`DIR/*/source.html`, `expected.html`,
 //! `expected-metadata.json`). A benchmark, not a test: it prints figures.
 
-use crate::article;
-use crate::html::Dom;
-use crate::readability;
+use crate::read::article;
+use crate::read::html::Dom;
+use crate::read::readability;
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -11,10 +11,10 @@
 //! map iteration order.
 
 use super::conll::{self, ConllDoc};
-use super::gazetteer::Gazetteer;
-use super::hash::IdMap;
-use super::model::{quantise, Model};
-use super::tagger::{self, Doc, DocStats, Scores, Weights, N_LABELS, START as START_LABEL};
+use crate::ner::gazetteer::Gazetteer;
+use crate::ner::model::{quantise, Model};
+use crate::ner::tagger::{self, Doc, DocStats, Scores, Weights, N_LABELS, START as START_LABEL};
+use crate::text::hash::IdMap;
 use std::ops::Range;
 use std::time::Instant;
 

@@ -1,6 +1,6 @@
 //! What the recognizer finds: a typed stretch of text.
 
-use crate::span::Span;
+use crate::text::span::Span;
 use serde::Serialize;
 
 /// The four CoNLL-2003 entity types.

@@ -6,9 +6,9 @@
 //! of the smoothed log-odds ranks words by how sure we are that the outlets differ. With no
 //! background corpus in the browser, the prior is the two articles' pooled counts.
 
-use crate::ner::hash::{mix, IdMap};
-use crate::reuse::{hash_key, normalise, Words};
-use crate::span::Span;
+use crate::compare::reuse::{hash_key, normalise, Words};
+use crate::text::hash::{mix, IdMap};
+use crate::text::span::Span;
 use serde::Serialize;
 
 /// Terms listed per article: more than a screenful, for the page to cut.

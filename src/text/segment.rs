@@ -5,8 +5,8 @@
 //! words stay whole, other punctuation stands alone. Every token is a [`Span`] into the original
 //! text; nothing is copied or normalised here.
 
-use crate::span::Span;
-use crate::wordlist;
+use crate::text::span::Span;
+use crate::text::wordlist;
 
 /// One token: a word, number or punctuation mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 //! "Xinhua news agency reported", "told Reuters"), counted, and tied to the entity list.
 
 use crate::entities::{Entity, EntityMention};
-use crate::span::Span;
-use crate::wordlist;
+use crate::text::span::Span;
+use crate::text::wordlist;
 use serde::Serialize;
 
 /// Kinds of source.

@@ -3,8 +3,8 @@
 //! lists. Found by general rules (cue words, the shape of a line, its position), each removal
 //! reported with its reason so that the page can grey it out and the reader can restore it.
 
-use crate::span::Span;
-use crate::wordlist;
+use crate::text::span::Span;
+use crate::text::wordlist;
 
 /// A stretch of the text that is not story, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -585,7 +585,7 @@ mod tests {
     use super::*;
 
     fn cut(text: &str) -> Vec<(&str, &'static str)> {
-        let paragraphs = crate::article::lines(text);
+        let paragraphs = crate::read::article::lines(text);
         find(text, &paragraphs)
             .into_iter()
             .map(|c| (c.span.of(text), c.reason))

@@ -2,8 +2,8 @@
 //! (`MOSCOW (Reuters) -`), byline, credits by role (`(Reporting by ...; Editing by ...)`, also
 //! when the separators were lost in copying) and the outlet where the text names it.
 
-use crate::boilerplate::Cut;
-use crate::span::{Loc, Span};
+use crate::read::boilerplate::Cut;
+use crate::text::span::{Loc, Span};
 use serde::Serialize;
 
 /// The article's metadata.
@@ -120,7 +120,7 @@ pub fn read(text: &str, paragraphs: &[Span], cuts: &[Cut], given: Given) -> (Met
         all.sort_by_key(|c| (c.span.start, c.span.end));
         paragraphs
             .iter()
-            .flat_map(|&p| crate::article::subtract(text, p, &all))
+            .flat_map(|&p| crate::read::article::subtract(text, p, &all))
             .collect()
     };
     // Date line and byline near the top.

@@ -6,9 +6,9 @@
 //! ("U.S." / "United States"). Titles and roles in front of a person's name are not part of it.
 //! A city never joins its country: nothing here knows geography beyond aliases of one name.
 
-use crate::mention::{Kind, Mention};
-use crate::span::{Loc, Span};
-use crate::wordlist;
+use crate::ner::mention::{Kind, Mention};
+use crate::text::span::{Loc, Span};
+use crate::text::wordlist;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 

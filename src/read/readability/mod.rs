@@ -3,7 +3,7 @@
 //! their ancestors, the best-scoring container wins, its siblings join when they look like the
 //! same story, and what is left inside is cleaned of link lists, forms and widgets.
 
-use crate::html::{fold_space, Data, Dom};
+use crate::read::html::{fold_space, Data, Dom};
 
 /// Text an extraction must reach before it is trusted (Readability's `charThreshold`): below it,
 /// the page is read again with the filters relaxed.

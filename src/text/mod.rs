@@ -1,0 +1,10 @@
+//! The text's vocabulary, shared by every stage: byte spans into the input, tokens and
+//! sentences, case-insensitive word lists, and the fixed hashing words are keyed by.
+//!
+//! Nothing here knows about articles, names or comparison; it uses nothing else in the crate,
+//! and every later stage may use it.
+
+pub mod hash;
+pub mod segment;
+pub mod span;
+pub mod wordlist;
