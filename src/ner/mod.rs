@@ -9,6 +9,7 @@
 pub(crate) mod gazetteer;
 pub mod mention;
 pub(crate) mod model;
+mod norm;
 pub(crate) mod tagger;
 
 use crate::text::segment::{Sentence, Token};

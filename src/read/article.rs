@@ -11,6 +11,7 @@ use crate::read::html::{self, Dom};
 use crate::read::meta::{self, Given, Meta};
 use crate::read::page_meta;
 use crate::read::readability::{self, BlockKind};
+use crate::text::paragraphs;
 use crate::text::span::Span;
 use serde::Serialize;
 
@@ -60,7 +61,7 @@ pub fn read_restoring(input: &str, restore: &[Span]) -> Article {
         (
             Input::Text,
             input.to_string(),
-            lines(input),
+            paragraphs::lines(input),
             Vec::new(),
             Given::default(),
         )
@@ -76,7 +77,7 @@ pub fn read_restoring(input: &str, restore: &[Span]) -> Article {
     cuts.retain(|c| !restore.iter().any(|r| r.contains(c.span)));
     let story = paragraphs
         .iter()
-        .flat_map(|&p| subtract(&text, p, &cuts))
+        .flat_map(|&p| boilerplate::subtract(&text, p, &cuts))
         .collect();
     Article {
         input: kind,
@@ -115,57 +116,6 @@ impl Article {
         }
         out
     }
-}
-
-/// Paragraphs of plain text: its non-blank lines, trimmed.
-pub fn lines(input: &str) -> Vec<Span> {
-    let mut paragraphs = Vec::new();
-    let mut start = 0;
-    for line in input.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let lead = line.len() - line.trim_start().len();
-            paragraphs.push(Span::new(start + lead, start + lead + trimmed.len()));
-        }
-        start += line.len();
-    }
-    paragraphs
-}
-
-/// Paragraph `p` without the parts `cuts` cover, as trimmed pieces. `cuts` are sorted by start
-/// and do not overlap, so the ones touching `p` are found by binary search.
-pub fn subtract(text: &str, p: Span, cuts: &[Cut]) -> Vec<Span> {
-    let mut pieces = Vec::new();
-    let mut start = p.start as usize;
-    let first = cuts.partition_point(|c| c.span.end <= p.start);
-    let touching = cuts[first..]
-        .iter()
-        .take_while(|c| c.span.start < p.end)
-        .filter(|c| c.span.overlaps(p));
-    for cut in touching {
-        let cut_start = (cut.span.start as usize).max(p.start as usize);
-        if cut_start > start {
-            pieces.push(Span::new(start, cut_start));
-        }
-        start = start.max(cut.span.end as usize);
-    }
-    if start < p.end as usize {
-        pieces.push(Span::new(start, p.end as usize));
-    }
-    pieces
-        .into_iter()
-        .filter_map(|s| {
-            let piece = s.of(text);
-            let lead = piece.len() - piece.trim_start().len();
-            let trimmed = piece.trim();
-            (trimmed.chars().any(char::is_alphanumeric)).then(|| {
-                Span::new(
-                    s.start as usize + lead,
-                    s.start as usize + lead + trimmed.len(),
-                )
-            })
-        })
-        .collect()
 }
 
 /// The article text of an HTML page: headline, then the extracted blocks, one paragraph each.

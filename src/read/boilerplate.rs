@@ -3,6 +3,7 @@
 //! lists. Found by general rules (cue words, the shape of a line, its position), each removal
 //! reported with its reason so that the page can grey it out and the reader can restore it.
 
+use crate::text::paragraphs::sentence_spans;
 use crate::text::span::Span;
 use crate::text::wordlist;
 
@@ -512,72 +513,40 @@ fn related_tail(text: &str, paragraphs: &[Span], cuts: &mut Vec<Cut>) {
     }
 }
 
-/// Sentences of paragraph `p` for boilerplate purposes: split after `.`, `!` or `?` (and any
-/// closing quote) before white space, and where a sentence runs into the next with no space
-/// ("...all the difference.Russian president...").
-pub fn sentence_spans(text: &str, p: Span) -> Vec<Span> {
-    let s = p.of(text);
-    let base = p.start as usize;
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, mark) in s.match_indices(['.', '!', '?']) {
-        let mut end = i + mark.len();
-        let mut rest = s[end..].chars();
-        let mut after = rest.next();
-        while let Some(c @ ('”' | '"' | '’' | '\'' | ')')) = after {
-            end += c.len_utf8();
-            after = rest.next();
+/// Paragraph `p` without the parts `cuts` cover, as trimmed pieces. `cuts` are sorted by start
+/// and do not overlap, so the ones touching `p` are found by binary search.
+pub fn subtract(text: &str, p: Span, cuts: &[Cut]) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = p.start as usize;
+    let first = cuts.partition_point(|c| c.span.end <= p.start);
+    let touching = cuts[first..]
+        .iter()
+        .take_while(|c| c.span.start < p.end)
+        .filter(|c| c.span.overlaps(p));
+    for cut in touching {
+        let cut_start = (cut.span.start as usize).max(p.start as usize);
+        if cut_start > start {
+            pieces.push(Span::new(start, cut_start));
         }
-        let Some(after) = after else {
-            continue;
-        };
-        let prev_lower = s[..i].chars().next_back().is_some_and(char::is_lowercase);
-        let glued = after.is_uppercase() && prev_lower && mark == ".";
-        if mark == "." && is_abbreviation(&s[start..i]) {
-            continue;
-        }
-        if after.is_whitespace() || glued {
-            push_trimmed(s, base, start, end, &mut out);
-            start = end;
-        }
+        start = start.max(cut.span.end as usize);
     }
-    push_trimmed(s, base, start, s.len(), &mut out);
-    out
-}
-
-/// Whether the word ending a stretch before a period is an abbreviation ("U.S", "Oct", "Mr").
-fn is_abbreviation(before: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "lt", "col", "capt",
-    ];
-    // Only the last few bytes: a paragraph of dots with no space would otherwise be rescanned
-    // from its start at every dot.
-    const MAX_WORD_BYTES: usize = 16;
-    let mut from = before.len().saturating_sub(MAX_WORD_BYTES);
-    while !before.is_char_boundary(from) {
-        from += 1;
+    if start < p.end as usize {
+        pieces.push(Span::new(start, p.end as usize));
     }
-    let word = before[from..]
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("");
-    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    word.contains('.')
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || wordlist::is_any(word, ABBREVIATIONS)
-}
-
-fn push_trimmed(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {
-    let piece = &s[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        out.push(Span::new(
-            base + start + lead,
-            base + start + lead + trimmed.len(),
-        ));
-    }
+    pieces
+        .into_iter()
+        .filter_map(|s| {
+            let piece = s.of(text);
+            let lead = piece.len() - piece.trim_start().len();
+            let trimmed = piece.trim();
+            (trimmed.chars().any(char::is_alphanumeric)).then(|| {
+                Span::new(
+                    s.start as usize + lead,
+                    s.start as usize + lead + trimmed.len(),
+                )
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -585,7 +554,7 @@ mod tests {
     use super::*;
 
     fn cut(text: &str) -> Vec<(&str, &'static str)> {
-        let paragraphs = crate::read::article::lines(text);
+        let paragraphs = crate::text::paragraphs::lines(text);
         find(text, &paragraphs)
             .into_iter()
             .map(|c| (c.span.of(text), c.reason))
@@ -667,21 +636,6 @@ mod tests {
                 "Russia lifts ban on export of uranium enrichment equipment to Iran",
                 "related link"
             )]
-        );
-    }
-
-    #[test]
-    fn sentences_split_where_glued() {
-        let text = "It ends here.Next one starts. U.S. officials said so.";
-        let spans = sentence_spans(text, Span::new(0, text.len()));
-        let got: Vec<&str> = spans.iter().map(|s| s.of(text)).collect();
-        assert_eq!(
-            got,
-            [
-                "It ends here.",
-                "Next one starts.",
-                "U.S. officials said so."
-            ]
         );
     }
 }

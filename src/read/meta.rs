@@ -120,7 +120,7 @@ pub fn read(text: &str, paragraphs: &[Span], cuts: &[Cut], given: Given) -> (Met
         all.sort_by_key(|c| (c.span.start, c.span.end));
         paragraphs
             .iter()
-            .flat_map(|&p| crate::read::article::subtract(text, p, &all))
+            .flat_map(|&p| crate::read::boilerplate::subtract(text, p, &all))
             .collect()
     };
     // Date line and byline near the top.

@@ -5,6 +5,7 @@
 //! and every later stage may use it.
 
 pub mod hash;
+pub mod paragraphs;
 pub mod segment;
 pub mod span;
 pub mod wordlist;
