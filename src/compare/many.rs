@@ -1,7 +1,7 @@
 //! Three or more articles: the matrices of pairwise text reuse and entity overlap.
 
 use super::entities::match_entities;
-use super::{CompareOptions, Prepared, Settings};
+use super::pair::{CompareOptions, Prepared, Settings};
 use crate::analysis::{analyze, Analysis};
 use crate::compare::reuse;
 use crate::error::Error;
