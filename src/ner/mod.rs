@@ -33,7 +33,7 @@ pub(crate) fn embedded() -> Option<&'static (Model, Gazetteer)> {
     .as_ref()
 }
 
-/// Labels (see [`tagger::part`]) for a document's words, split into sentences given as token
+/// BILOU label indices (see `tagger/labels.rs`) for a document's words, split into sentences given as token
 /// ranges.
 fn tag_words(words: &[&str], sentences: &[std::ops::Range<usize>]) -> Vec<u8> {
     match embedded() {

@@ -16,9 +16,11 @@ mod labels;
 #[cfg(feature = "train")]
 pub use decode::first_pass;
 pub use decode::{tag, Scores, Transitions, Weights};
+pub use features::Doc;
 #[cfg(feature = "train")]
-pub use features::all_keys;
-pub use features::{Doc, DocStats};
-#[cfg(any(test, feature = "cli"))]
-pub use labels::label;
-pub use labels::{part, spans, Part, N_LABELS, START};
+pub use features::{all_keys, DocStats};
+#[cfg(feature = "train")]
+pub use labels::START;
+#[cfg(feature = "cli")]
+pub use labels::{label, part, Part};
+pub use labels::{spans, N_LABELS};

@@ -1,0 +1,253 @@
+//! What class names, ids, roles and element names say about an element: the lists Readability
+//! matches, and the judgements made from them.
+
+use super::reader::Reader;
+
+/// Elements never part of an article's text.
+pub(super) const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "button", "input", "select", "textarea", "link", "meta", "head", "title", "nav", "footer",
+    "aside", "math", "audio", "video", "dialog", "menu",
+];
+
+/// Block-level elements: they start a new block of text.
+pub(super) const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "main",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "figure",
+    "figcaption",
+    "br",
+    "hr",
+    "address",
+    "caption",
+    "details",
+    "summary",
+    "form",
+    "fieldset",
+    "center",
+    "hgroup",
+];
+
+/// Elements whose presence makes a `<div>` a container rather than a paragraph.
+pub(super) const DIV_BLOCK_CHILDREN: &[&str] = &[
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+    "section",
+    "article",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+];
+
+pub(super) const UNLIKELY: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+
+pub(super) const MAYBE_CANDIDATE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+];
+
+pub(super) const POSITIVE: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
+];
+
+pub(super) const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
+
+pub(super) const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+pub(super) const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+pub(super) fn any_in(haystack: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| haystack.contains(n))
+}
+
+impl Reader<'_> {
+    /// Class and id, lowercase, for the pattern lists.
+    pub(super) fn match_string(&self, i: usize) -> String {
+        let class = self.dom.attr(i, "class").unwrap_or("");
+        let id = self.dom.attr(i, "id").unwrap_or("");
+        format!("{class} {id}").to_lowercase()
+    }
+
+    pub(super) fn class_weight(&self, i: usize) -> f64 {
+        if !self.flags.weight_classes {
+            return 0.0;
+        }
+        let mut weight = 0.0;
+        for attr in ["class", "id"] {
+            let Some(value) = self.dom.attr(i, attr) else {
+                continue;
+            };
+            let value = value.to_lowercase();
+            let hid = value.split_whitespace().any(|w| w == "hid");
+            if hid || any_in(&value, NEGATIVE) {
+                weight -= 25.0;
+            }
+            if any_in(&value, POSITIVE) {
+                weight += 25.0;
+            }
+        }
+        weight
+    }
+
+    pub(super) fn is_hidden(&self, i: usize) -> bool {
+        let style = self
+            .dom
+            .attr(i, "style")
+            .unwrap_or("")
+            .to_lowercase()
+            .replace(' ', "");
+        let class = self.dom.attr(i, "class").unwrap_or("");
+        self.dom.attr(i, "hidden").is_some()
+            || style.contains("display:none")
+            || style.contains("visibility:hidden")
+            || (self.dom.attr(i, "aria-hidden") == Some("true")
+                && !class.contains("fallback-image"))
+    }
+
+    pub(super) fn is_byline(&self, i: usize, matched: &str) -> bool {
+        self.dom.attr(i, "rel") == Some("author")
+            || self
+                .dom
+                .attr(i, "itemprop")
+                .is_some_and(|p| p.contains("author"))
+            || any_in(matched, BYLINE)
+    }
+}
+
+/// Readability's `_textSimilarity`: the share of `b`'s text made of words also in `a`.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let unique: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
+    let unique_len = unique
+        .iter()
+        .map(|w| w.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    let total_len = wb
+        .iter()
+        .map(|w| w.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    1.0 - unique_len as f64 / total_len.max(1) as f64
+}

@@ -1,0 +1,181 @@
+//! One reading of a page: the per-node state the rules share, and the order they run in.
+
+use crate::read::html::Dom;
+
+/// One block of the extracted article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Its text, white space folded.
+    pub text: String,
+    /// What kind of block it is.
+    pub kind: BlockKind,
+}
+
+/// Kinds of block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading inside the article.
+    Heading,
+    /// Running text, list items, table cells.
+    Paragraph,
+    /// A figure caption (`<figcaption>`): kept, but not story text.
+    Caption,
+}
+
+/// The article found in a page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Content {
+    /// The blocks, in page order.
+    pub blocks: Vec<Block>,
+    /// A byline found in the page body (an element marked as author or byline).
+    pub byline: Option<String>,
+    /// A `<time datetime>` inside the article.
+    pub time: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Flags {
+    pub(super) strip_unlikely: bool,
+    pub(super) weight_classes: bool,
+    pub(super) clean_conditionally: bool,
+}
+
+/// Per-node sums over the node's kept subtree.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Counts {
+    pub(super) chars: usize,
+    pub(super) link_chars: usize,
+    pub(super) commas: usize,
+    pub(super) heading_chars: usize,
+    pub(super) p: usize,
+    pub(super) img: usize,
+    pub(super) li: usize,
+    pub(super) input: usize,
+    pub(super) embed: usize,
+}
+
+impl Counts {
+    pub(super) fn add(&mut self, o: &Counts) {
+        self.chars += o.chars;
+        self.link_chars += o.link_chars;
+        self.commas += o.commas;
+        self.heading_chars += o.heading_chars;
+        self.p += o.p;
+        self.img += o.img;
+        self.li += o.li;
+        self.input += o.input;
+        self.embed += o.embed;
+    }
+
+    pub(super) fn sub(&mut self, o: &Counts) {
+        self.chars -= o.chars;
+        self.link_chars -= o.link_chars;
+        self.commas -= o.commas;
+        self.heading_chars -= o.heading_chars;
+        self.p -= o.p;
+        self.img -= o.img;
+        self.li -= o.li;
+        self.input -= o.input;
+        self.embed -= o.embed;
+    }
+
+    pub(super) fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.chars as f64
+        }
+    }
+}
+
+pub(super) struct Reader<'a> {
+    pub(super) dom: &'a Dom,
+    pub(super) flags: Flags,
+    pub(super) removed: Vec<bool>,
+    pub(super) counts: Vec<Counts>,
+    pub(super) score: Vec<Option<f64>>,
+    /// Tables holding data rather than layout, worked out once before cleaning.
+    pub(super) data_table: Vec<bool>,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(dom: &'a Dom, flags: Flags) -> Reader<'a> {
+        let n = dom.nodes.len();
+        Reader {
+            dom,
+            flags,
+            removed: vec![false; n],
+            counts: vec![Counts::default(); n],
+            score: vec![None; n],
+            data_table: vec![false; n],
+        }
+    }
+
+    pub(super) fn tag(&self, i: usize) -> &str {
+        self.dom.tag(i).unwrap_or("")
+    }
+
+    pub(super) fn is_kept(&self, i: usize) -> bool {
+        !self.dom.self_or_ancestor(i, &self.removed)
+    }
+
+    pub(super) fn grab(mut self, title: Option<&str>) -> Content {
+        let mut byline = None;
+        self.prune(title, &mut byline);
+        self.count();
+        let top = self.score_paragraphs();
+        let roots = self.select(top);
+        self.clean(&roots);
+        let time = roots.iter().find_map(|&r| {
+            self.dom
+                .descendants(r)
+                .into_iter()
+                .filter(|&n| self.tag(n) == "time" && self.is_kept(n))
+                .find_map(|n| self.dom.attr(n, "datetime").map(str::to_string))
+        });
+        let mut blocks = Vec::new();
+        for &root in &roots {
+            self.blocks(root, &mut blocks);
+        }
+        Content {
+            blocks,
+            byline,
+            time,
+        }
+    }
+
+    pub(super) fn ancestors(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut n = i;
+        while n != 0 {
+            n = self.dom.nodes[n].parent;
+            out.push(n);
+        }
+        out
+    }
+
+    pub(super) fn element_children(&self, i: usize) -> Vec<usize> {
+        self.dom.nodes[i]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| !self.removed[c] && self.dom.tag(c).is_some())
+            .collect()
+    }
+
+    /// Removes node `i`, keeping the ancestors' counts right.
+    pub(super) fn remove(&mut self, i: usize) {
+        if self.removed[i] {
+            return;
+        }
+        self.removed[i] = true;
+        let c = self.counts[i];
+        let mut n = i;
+        while n != 0 {
+            n = self.dom.nodes[n].parent;
+            let mut p = self.counts[n];
+            p.sub(&c);
+            self.counts[n] = p;
+        }
+    }
+}
