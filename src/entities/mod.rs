@@ -5,12 +5,21 @@
 //! its expansion ("Shanghai Cooperation Organisation (SCO)"), and common country aliases
 //! ("U.S." / "United States"). Titles and roles in front of a person's name are not part of it.
 //! A city never joins its country: nothing here knows geography beyond aliases of one name.
+//!
+//! `names` has the name forms mentions are compared by, `titles` the titles and roles around a
+//! person's name. Runs after `ner`; may use `text` and `ner`'s mentions.
+
+mod names;
+mod titles;
+
+pub(crate) use names::alias_root;
 
 use crate::ner::mention::{Kind, Mention};
 use crate::text::span::{Loc, Span};
-use crate::text::wordlist;
+use names::{initials, is_acronym, key, tidy};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use titles::{person_after_title, strip_title};
 
 /// One referent and every mention of it in the article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -38,116 +47,6 @@ pub struct EntityMention {
     /// The text as written.
     pub text: String,
 }
-
-/// Leading words of a person's mention that are not part of the name: the titles only people
-/// hold ([`PERSON_TITLES`]) and these other titles and role words ("Prime", "Foreign", "former").
-const ROLE_WORDS: &[&str] = &[
-    "prime",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "lord",
-    "general",
-    "gen",
-    "foreign",
-    "defence",
-    "defense",
-    "deputy",
-    "vice",
-    "chief",
-    "leader",
-    "supreme",
-    "justice",
-    "rep",
-    "representative",
-    "speaker",
-    "col",
-    "capt",
-    "lt",
-    "state",
-    "former",
-    "late",
-    "new",
-    "president-elect",
-    "candidate",
-    "saint",
-];
-
-/// Groups of names that refer to the same country or body, lowercased, periods removed.
-/// Only alternative names of one referent: a capital is not its country.
-const ALIASES: &[&[&str]] = &[
-    &[
-        "united states",
-        "us",
-        "usa",
-        "united states of america",
-        "america",
-    ],
-    &["united kingdom", "uk", "britain", "great britain"],
-    &["russia", "russian federation"],
-    &["european union", "eu"],
-    &["united nations", "un"],
-    &["united arab emirates", "uae"],
-    &["democratic republic of congo", "drc", "dr congo"],
-    &[
-        "north korea",
-        "dprk",
-        "democratic people's republic of korea",
-    ],
-    &["south korea", "republic of korea"],
-    &["china", "people's republic of china", "prc"],
-    &["iran", "islamic republic of iran"],
-    &["czech republic", "czechia"],
-    &["netherlands", "holland", "the netherlands"],
-    &[
-        "north atlantic treaty organization",
-        "nato",
-        "north atlantic treaty organisation",
-    ],
-    &["islamic state", "isis", "isil"],
-];
-
-/// Titles only a person holds: a name right after one is a person's ("President-elect Trump",
-/// "Ayatollah Khamenei"), whatever the recognizer made of an unfamiliar name. Titles that also
-/// begin names of places and bodies ("King Abdullah University", "General Motors", "former
-/// Soviet Union") are left out.
-const PERSON_TITLES: &[&str] = &[
-    "president",
-    "premier",
-    "chancellor",
-    "minister",
-    "ayatollah",
-    "sheikh",
-    "pope",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "dame",
-    "senator",
-    "sen",
-    "governor",
-    "gov",
-    "mayor",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "envoy",
-    "judge",
-    "commander",
-    "colonel",
-    "captain",
-    "lieutenant",
-    "sergeant",
-    "secretary",
-    "emperor",
-];
-
-/// Words an acronym skips ("Organisation of the Petroleum Exporting Countries" → OPEC).
-const MINOR_WORDS: &[&str] = &["of", "the", "and", "for", "de", "in", "on", "&"];
 
 /// Groups `mentions` (in text order) of `text` into entities, sorted by count, then by first
 /// appearance.
@@ -368,52 +267,6 @@ fn build(text: &str, mentions: &[Mention], members: &[usize]) -> Entity {
     }
 }
 
-/// A name with line breaks and runs of spaces folded.
-fn tidy(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The lookup key: lowercase, periods dropped, apostrophes straightened, spaces folded.
-fn key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '.' => {}
-                '\u{2019}' | '\u{2018}' => out.push('\''),
-                '-' | '\u{2010}' | '\u{2011}' => out.push(' '),
-                _ => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
-}
-
-/// The first name of the alias group `key` belongs to ("us" → "united states"), if any. `key` is
-/// lowercase with periods dropped.
-pub(crate) fn alias_root(key: &str) -> Option<&'static str> {
-    let key = key.strip_prefix("the ").unwrap_or(key);
-    ALIASES
-        .iter()
-        .find(|group| group.contains(&key))
-        .map(|group| group[0])
-}
-
-fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
-}
-
-fn initials(key: &str) -> String {
-    key.split(' ')
-        .filter(|w| !MINOR_WORDS.contains(w))
-        .filter_map(|w| w.chars().next())
-        .collect()
-}
-
 /// Whether a short form of kind `short` may join a longer name of kind `long`. The recognizer
 /// often gives a bare surname the wrong type; a person's surname is still that person, unless it
 /// is tagged as a place.
@@ -473,60 +326,6 @@ fn split_compounds(text: &str, mentions: &[Mention]) -> Vec<Mention> {
         }
     }
     out
-}
-
-/// A mention right after a person's title (see [`PERSON_TITLES`]; "President-elect" and
-/// "ex-Senator" count), with only spaces between, is a person.
-fn person_after_title(text: &str, m: Mention) -> Mention {
-    if m.kind == Kind::Per {
-        return m;
-    }
-    let before = text[..m.span.start as usize].trim_end_matches([' ', '\u{a0}']);
-    if before.len() == m.span.start as usize {
-        return m;
-    }
-    let word = before
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('.');
-    if word
-        .split(['-', '‐'])
-        .any(|part| wordlist::is_any(part, PERSON_TITLES))
-    {
-        Mention {
-            kind: Kind::Per,
-            ..m
-        }
-    } else {
-        m
-    }
-}
-
-/// Drops leading titles and roles from a person's mention: everything up to the last title word
-/// before the name ("Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov").
-fn strip_title(text: &str, m: Mention) -> Mention {
-    if m.kind != Kind::Per {
-        return m;
-    }
-    let s = m.span.of(text);
-    let words: Vec<(usize, &str)> = s
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
-        .collect();
-    let last_title = words[..words.len().saturating_sub(1)]
-        .iter()
-        .rposition(|(_, w)| {
-            let k = key(w);
-            PERSON_TITLES.contains(&k.as_str()) || ROLE_WORDS.contains(&k.as_str())
-        });
-    match last_title {
-        Some(k) => Mention {
-            span: Span::new(m.span.start as usize + words[k + 1].0, m.span.end as usize),
-            kind: m.kind,
-        },
-        None => m,
-    }
 }
 
 #[cfg(test)]

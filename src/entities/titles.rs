@@ -1,0 +1,134 @@
+//! Titles and roles before a person's name: stripped from the mention ("Russian President
+//! Vladimir Putin" is "Vladimir Putin"), and evidence that the name is a person's.
+
+use super::names::key;
+use crate::ner::mention::{Kind, Mention};
+use crate::text::span::Span;
+use crate::text::wordlist;
+
+/// Leading words of a person's mention that are not part of the name: the titles only people
+/// hold ([`PERSON_TITLES`]) and these other titles and role words ("Prime", "Foreign", "former").
+const ROLE_WORDS: &[&str] = &[
+    "prime",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "lord",
+    "general",
+    "gen",
+    "foreign",
+    "defence",
+    "defense",
+    "deputy",
+    "vice",
+    "chief",
+    "leader",
+    "supreme",
+    "justice",
+    "rep",
+    "representative",
+    "speaker",
+    "col",
+    "capt",
+    "lt",
+    "state",
+    "former",
+    "late",
+    "new",
+    "president-elect",
+    "candidate",
+    "saint",
+];
+
+/// Titles only a person holds: a name right after one is a person's ("President-elect Trump",
+/// "Ayatollah Khamenei"), whatever the recognizer made of an unfamiliar name. Titles that also
+/// begin names of places and bodies ("King Abdullah University", "General Motors", "former
+/// Soviet Union") are left out.
+const PERSON_TITLES: &[&str] = &[
+    "president",
+    "premier",
+    "chancellor",
+    "minister",
+    "ayatollah",
+    "sheikh",
+    "pope",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "judge",
+    "commander",
+    "colonel",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "secretary",
+    "emperor",
+];
+
+/// A mention right after a person's title (see [`PERSON_TITLES`]; "President-elect" and
+/// "ex-Senator" count), with only spaces between, is a person.
+pub(super) fn person_after_title(text: &str, m: Mention) -> Mention {
+    if m.kind == Kind::Per {
+        return m;
+    }
+    let before = text[..m.span.start as usize].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == m.span.start as usize {
+        return m;
+    }
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    if word
+        .split(['-', '‐'])
+        .any(|part| wordlist::is_any(part, PERSON_TITLES))
+    {
+        Mention {
+            kind: Kind::Per,
+            ..m
+        }
+    } else {
+        m
+    }
+}
+
+/// Drops leading titles and roles from a person's mention: everything up to the last title word
+/// before the name ("Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov").
+pub(super) fn strip_title(text: &str, m: Mention) -> Mention {
+    if m.kind != Kind::Per {
+        return m;
+    }
+    let s = m.span.of(text);
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    let last_title = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|(_, w)| {
+            let k = key(w);
+            PERSON_TITLES.contains(&k.as_str()) || ROLE_WORDS.contains(&k.as_str())
+        });
+    match last_title {
+        Some(k) => Mention {
+            span: Span::new(m.span.start as usize + words[k + 1].0, m.span.end as usize),
+            kind: m.kind,
+        },
+        None => m,
+    }
+}
