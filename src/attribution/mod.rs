@@ -6,3 +6,4 @@
 
 pub mod quotes;
 pub mod sources;
+mod speakers;

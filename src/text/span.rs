@@ -65,6 +65,15 @@ impl Span {
     }
 }
 
+/// The sorted span in `spans` that holds byte `at`, by binary search.
+pub fn holding(spans: &[Span], at: u32) -> Option<Span> {
+    let i = spans.partition_point(|s| s.end < at);
+    spans
+        .get(i)
+        .copied()
+        .filter(|s| s.start <= at && at <= s.end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
