@@ -1,6 +1,12 @@
 //! Two outlets' coverage of one story, side by side: the text B reuses from A, the entities,
 //! quotes and sources of each (and whether each sits in reused or in the outlet's own text), and
 //! the words that set each apart. [`compare_many`] gives the pairwise view of three or more.
+//!
+//! `reuse` aligns the passages B repeats from A; `inherited` says whether a span of either
+//! side lies in them; `pair` runs the comparison of two articles with `entities` and `quotes`
+//! (entities, quotes and sources side by side) and `distinctive` (the words each outlet uses
+//! far more); `many` gives the matrices. Everything here looks at two or more analyses; it may
+//! use every earlier stage (through [`crate::Analysis`]) and `text`.
 
 pub mod distinctive;
 mod entities;

@@ -1,10 +1,12 @@
 //! Named-entity recognition: finds the people, organisations, places and other names in
 //! tokenised sentences.
 //!
-//! A statistical tagger (`tagger.rs`: greedy BILOU with a document-level second pass, after
-//! Ratinov & Roth 2009) with weights trained on CoNLL-2003 English (Reuters news, 1996) by
-//! `parallax train` and embedded in the binary (`data/ner/model.bin`), plus gazetteer features
-//! from `data/ner/gazetteer.txt`.
+//! A statistical tagger (`tagger/`: BILOU labels, hashed features, beam decoding with a
+//! document-level second pass, after Ratinov & Roth 2009) with weights trained on CoNLL-2003
+//! English (Reuters news, 1996) by `parallax train` (`eval/train.rs`) and embedded in the binary
+//! (`model.rs` reads `data/ner/model.bin`), plus gazetteer features (`gazetteer.rs`, from
+//! `data/ner/gazetteer.txt`) matched on the normalised word forms of `norm.rs`. `mention.rs` is
+//! what the stage hands on: a span and a kind. Runs after reading; may use `text` only.
 
 pub(crate) mod gazetteer;
 pub mod mention;
