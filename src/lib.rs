@@ -66,6 +66,7 @@ pub use text::span::{fill_utf16, Loc, Span};
 #[cfg(feature = "cli")]
 pub mod tagger_cli {
     pub use crate::eval::conll::eval_command as eval_conll;
+    pub use crate::eval::documents::Options as EvalOptions;
     #[cfg(feature = "train")]
     pub use crate::eval::train::{run as train, Options as TrainOptions};
 }

@@ -18,6 +18,8 @@ usage:
   parallax extract FILE|-            the clean article text (plain text or HTML in), headline first
   parallax eval-readability DIR      extraction figures over DIR/*/{source,expected}.html
   parallax eval-conll FILE           entity tagger's precision, recall, F1 and speed on CoNLL-2003 FILE
+    --documents                      end to end: each document rebuilt as text and analysed
+    --no-misc                        the corpus never tags MISC: score PER, ORG and LOC only
   parallax train [--epochs N ...]    retrain the entity model (needs --features train; see README)";
 
 fn main() -> ExitCode {
@@ -52,7 +54,8 @@ fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let json = flags.contains(&"--json");
-    if let Some(unknown) = flags.iter().find(|f| !matches!(**f, "--json" | "--jsonl")) {
+    let known = ["--json", "--jsonl", "--documents", "--no-misc"];
+    if let Some(unknown) = flags.iter().find(|f| !known.contains(f)) {
         return Err(format!("unknown option {unknown}\n{USAGE}"));
     }
     // Buffered: stdout alone is line-buffered, and pretty JSON is thousands of lines.
@@ -106,7 +109,14 @@ fn run(args: &[String]) -> Result<(), String> {
             let report = parallax::eval::readability_pages(std::path::Path::new(dir))?;
             print_readability(&mut out, &report)
         }
-        ["eval-conll", file] => return parallax::tagger_cli::eval_conll(file, &mut out),
+        ["eval-conll", file] => {
+            let options = parallax::tagger_cli::EvalOptions {
+                documents: flags.contains(&"--documents"),
+                no_misc: flags.contains(&"--no-misc"),
+            };
+            return parallax::tagger_cli::eval_conll(file, options, &mut out)
+                .and_then(|()| out.flush().map_err(|e| e.to_string()));
+        }
         ["help"] | [] => {
             println!("{USAGE}");
             Ok(())

@@ -163,7 +163,14 @@ pub struct Report {
 impl Report {
     /// Adds one document's gold and predicted labels.
     pub fn add(&mut self, doc: &ConllDoc, predicted: &[u8]) {
-        let found = tagger::spans(predicted);
+        self.add_filtered(doc, predicted, false);
+    }
+
+    /// As [`Report::add`]; with `no_misc`, MISC names found are left out (the corpus never
+    /// tags MISC, so its gold has none).
+    pub fn add_filtered(&mut self, doc: &ConllDoc, predicted: &[u8], no_misc: bool) {
+        let mut found = tagger::spans(predicted);
+        found.retain(|(_, k)| !(no_misc && *k == Kind::Misc));
         for (r, k) in &found {
             let t = kind_index(*k);
             self.overall.found += 1;
@@ -240,7 +247,16 @@ fn type_name(l: u8) -> Option<Kind> {
 
 /// Scores `tag` (document → labels) on `docs`. Only the tagging is timed (feature preparation
 /// included, file reading not).
-pub fn evaluate(docs: &[ConllDoc], mut tag: impl FnMut(&ConllDoc) -> Vec<u8>) -> Report {
+pub fn evaluate(docs: &[ConllDoc], tag: impl FnMut(&ConllDoc) -> Vec<u8>) -> Report {
+    evaluate_filtered(docs, tag, false)
+}
+
+/// As [`evaluate`], leaving MISC names out where `no_misc` (see [`Report::add_filtered`]).
+pub fn evaluate_filtered(
+    docs: &[ConllDoc],
+    mut tag: impl FnMut(&ConllDoc) -> Vec<u8>,
+    no_misc: bool,
+) -> Report {
     // Tag everything first, then score: the clocks see the tagger and nothing else.
     let (start, cpu_start) = (Instant::now(), thread_cpu_seconds());
     let labels: Vec<Vec<u8>> = docs.iter().map(&mut tag).collect();
@@ -252,7 +268,7 @@ pub fn evaluate(docs: &[ConllDoc], mut tag: impl FnMut(&ConllDoc) -> Vec<u8>) ->
         ..Report::default()
     };
     for (doc, labels) in docs.iter().zip(&labels) {
-        report.add(doc, labels);
+        report.add_filtered(doc, labels, no_misc);
     }
     report
 }
@@ -268,10 +284,26 @@ fn thread_cpu_seconds() -> Option<f64> {
 /// Timed passes over the file in `eval_command`.
 const SPEED_PASSES: usize = 7;
 
-/// `parallax eval-conll FILE`: scores the embedded model on a CoNLL file.
-pub fn eval_command(path: &str, out: &mut impl Write) -> Result<(), String> {
+/// `parallax eval-conll FILE [--documents] [--no-misc]`: scores the embedded model on a CoNLL
+/// file, on its own tokens and sentences, or with `documents` end to end (see
+/// [`super::documents`]).
+pub fn eval_command(
+    path: &str,
+    options: super::documents::Options,
+    out: &mut impl Write,
+) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    let docs = parse(&text).map_err(|e| format!("{path}: {e}"))?;
+    let mut docs = parse(&text).map_err(|e| format!("{path}: {e}"))?;
+    if options.no_misc {
+        for d in &mut docs {
+            d.names.retain(|(_, k)| *k != Kind::Misc);
+        }
+    }
+    if options.documents {
+        let (scores, seconds) = super::documents::evaluate(&docs, options);
+        return super::documents::print(&scores, &docs, seconds, options, out)
+            .map_err(|e| e.to_string());
+    }
     let (model, gaz): &(crate::ner::model::Model, Gazetteer) =
         embedded().ok_or("the embedded entity model is damaged")?;
     let tag = |d: &ConllDoc| tagger::tag(&Doc::new(&d.word_refs(), &d.sentences, gaz), model);
@@ -281,7 +313,9 @@ pub fn eval_command(path: &str, out: &mut impl Write) -> Result<(), String> {
     // One pass over dev takes a twentieth of a second, which a neighbour's burst on a shared
     // machine can double: the speed is the median of several passes (the scores are the same
     // in every pass).
-    let mut passes: Vec<Report> = (0..SPEED_PASSES).map(|_| evaluate(&docs, tag)).collect();
+    let mut passes: Vec<Report> = (0..SPEED_PASSES)
+        .map(|_| evaluate_filtered(&docs, tag, options.no_misc))
+        .collect();
     passes.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
     let report = passes.swap_remove(SPEED_PASSES / 2);
     report.print(out).map_err(|e| e.to_string())?;

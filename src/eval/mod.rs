@@ -1,10 +1,12 @@
 //! The commands that read reference corpora, apart from the product code: scoring extraction
 //! against Readability's test pages (`readability`), scoring the entity tagger on CoNLL-2003
-//! (`conll`), and retraining it (`train`, feature `train`).
+//! on its own tokens (`conll`) and end to end, each document rebuilt as text and analysed
+//! (`documents`), and retraining it (`train`, feature `train`).
 //!
 //! May use every stage; no stage uses this.
 
 pub mod conll;
+pub mod documents;
 mod readability;
 #[cfg(feature = "train")]
 pub mod train;
