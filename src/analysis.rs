@@ -112,21 +112,7 @@ pub fn analyze_with(input: &str, options: &AnalyzeOptions) -> Result<Analysis, E
     check_size(input)?;
     let article = article::read_restoring(input, &options.restore);
     let text = article.text.as_str();
-    let mut tokens = Vec::new();
-    let mut sentences = Vec::new();
-    for &paragraph in &article.paragraphs {
-        let para_tokens = segment::tokenize(text, paragraph);
-        let offset = tokens.len();
-        sentences.extend(
-            segment::sentences(text, &para_tokens)
-                .into_iter()
-                .map(|mut s| {
-                    s.tokens = s.tokens.start + offset..s.tokens.end + offset;
-                    s
-                }),
-        );
-        tokens.extend(para_tokens);
-    }
+    let (tokens, sentences) = segment::paragraphs(text, &article.paragraphs);
     let word_count = tokens
         .iter()
         .filter(|t| t.span.of(text).chars().any(char::is_alphanumeric))

@@ -300,9 +300,7 @@ pub fn eval_command(
         }
     }
     if options.documents {
-        let (scores, seconds) = super::documents::evaluate(&docs, options);
-        return super::documents::print(&scores, &docs, seconds, options, out)
-            .map_err(|e| e.to_string());
+        return super::documents::report(&docs, options, out).map_err(|e| e.to_string());
     }
     let (model, gaz): &(crate::ner::model::Model, Gazetteer) =
         embedded().ok_or("the embedded entity model is damaged")?;

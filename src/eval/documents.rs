@@ -106,35 +106,66 @@ pub struct Options {
     pub no_misc: bool,
 }
 
-/// Scores `analyze` over `docs`, end to end. Returns the scores and the seconds analysis took.
-pub fn evaluate(docs: &[ConllDoc], options: Options) -> (Scores, f64) {
+/// How far through the pipeline a run goes, to see where points are lost.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Our tokenizer and the tagger on every line of the text, nothing read or cut.
+    Tagged,
+    /// The tagger on the story paragraphs reading leaves, mentions with their own kinds.
+    Read,
+    /// The whole analysis: each mention with its entity's kind.
+    Analysed,
+}
+
+/// The names `stage` finds in `text`: (byte span, kind), sorted.
+fn names_at(stage: Stage, text: &str) -> Vec<((usize, usize), Kind)> {
+    let mentions = |paragraphs: &[crate::Span]| {
+        let (tokens, sentences) = crate::text::segment::paragraphs(text, paragraphs);
+        crate::ner::recognize(text, &tokens, &sentences)
+            .into_iter()
+            .map(|m| ((m.span.start as usize, m.span.end as usize), m.kind))
+            .collect::<Vec<_>>()
+    };
+    let mut found = match stage {
+        Stage::Tagged => mentions(&crate::text::paragraphs::lines(text)),
+        Stage::Read => mentions(&crate::read::article::read(text).paragraphs),
+        // Too large to analyse cannot happen for one CoNLL document: it would score as nothing.
+        Stage::Analysed => crate::analyze(text)
+            .map(|a| {
+                a.entities
+                    .iter()
+                    .flat_map(|e| {
+                        e.mentions.iter().map(move |m| {
+                            let s = m.loc.span();
+                            ((s.start as usize, s.end as usize), e.kind)
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    found.sort_unstable_by_key(|&(s, k)| (s, kind_index(k)));
+    found.dedup();
+    found
+}
+
+/// Scores `stage` over `docs`. Returns the scores and the seconds the runs took.
+pub fn evaluate(docs: &[ConllDoc], stage: Stage, options: Options) -> (Scores, f64) {
     let rebuilt: Vec<Rebuilt> = docs.iter().map(rebuild).collect();
     let start = Instant::now();
-    let analyses: Vec<_> = rebuilt.iter().map(|r| crate::analyze(&r.text)).collect();
+    let found: Vec<_> = rebuilt.iter().map(|r| names_at(stage, &r.text)).collect();
     let seconds = start.elapsed().as_secs_f64();
     let mut scores = Scores::default();
-    for ((doc, r), analysis) in docs.iter().zip(&rebuilt).zip(analyses) {
+    for ((doc, r), found) in docs.iter().zip(&rebuilt).zip(found) {
         let gold: Vec<((usize, usize), Kind)> = doc
             .names
             .iter()
             .map(|(t, k)| ((r.tokens[t.start].0, r.tokens[t.end - 1].1), *k))
             .collect();
-        let mut found: Vec<((usize, usize), Kind)> = Vec::new();
-        // Too large to analyse cannot happen for one CoNLL document; scored as finding nothing.
-        if let Ok(a) = analysis {
-            for e in &a.entities {
-                if options.no_misc && e.kind == Kind::Misc {
-                    continue;
-                }
-                for m in &e.mentions {
-                    let s = m.loc.span();
-                    found.push(((s.start as usize, s.end as usize), e.kind));
-                }
-            }
-        }
-        found.sort_unstable_by_key(|&(s, k)| (s, kind_index(k)));
-        found.dedup();
         for &(span, kind) in &found {
+            if options.no_misc && kind == Kind::Misc {
+                continue;
+            }
             let correct = gold.contains(&(span, kind));
             scores.add(kind, |c| {
                 c.found += 1;
@@ -148,8 +179,22 @@ pub fn evaluate(docs: &[ConllDoc], options: Options) -> (Scores, f64) {
     (scores, seconds)
 }
 
+/// Runs every stage over `docs` and prints the end-to-end table, then where points go.
+pub fn report(docs: &[ConllDoc], options: Options, out: &mut impl Write) -> std::io::Result<()> {
+    let (scores, seconds) = evaluate(docs, Stage::Analysed, options);
+    print(&scores, docs, seconds, options, out)?;
+    let f1 = |stage| evaluate(docs, stage, options).0.overall.prf().2;
+    writeln!(
+        out,
+        "by stage (F1): tagger on every line {:.2}, on the story read {:.2}, grouped {:.2}",
+        f1(Stage::Tagged),
+        f1(Stage::Read),
+        scores.overall.prf().2
+    )
+}
+
 /// Prints the conlleval-style table for an end-to-end run.
-pub fn print(
+fn print(
     scores: &Scores,
     docs: &[ConllDoc],
     seconds: f64,
@@ -221,7 +266,7 @@ mod tests {
     fn a_mention_scores_with_its_entitys_kind() {
         let text = "-DOCSTART- -X- O O\n\nRussian x x B-MISC\nPresident x x O\nVladimir x x B-PER\nPutin x x I-PER\nmet x x O\nMasoud x x B-PER\nPezeshkian x x I-PER\nin x x O\nAshgabat x x B-LOC\n. x x O\n\nPutin x x B-PER\nsmiled x x O\n. x x O\n";
         let docs = parse(text).unwrap();
-        let (scores, _) = evaluate(&docs, Options::default());
+        let (scores, _) = evaluate(&docs, Stage::Analysed, Options::default());
         assert_eq!(scores.overall.gold, 5);
         assert!(scores.overall.correct >= 4, "{}", scores.overall.correct);
     }

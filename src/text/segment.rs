@@ -37,6 +37,23 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{00AD}'
 }
 
+/// The tokens and sentences of `paragraphs` of `text`, in order; a sentence never crosses a
+/// paragraph.
+pub fn paragraphs(text: &str, paragraphs: &[Span]) -> (Vec<Token>, Vec<Sentence>) {
+    let mut tokens = Vec::new();
+    let mut all_sentences = Vec::new();
+    for &paragraph in paragraphs {
+        let para_tokens = tokenize(text, paragraph);
+        let offset = tokens.len();
+        all_sentences.extend(sentences(text, &para_tokens).into_iter().map(|mut s| {
+            s.tokens = s.tokens.start + offset..s.tokens.end + offset;
+            s
+        }));
+        tokens.extend(para_tokens);
+    }
+    (tokens, all_sentences)
+}
+
 /// Splits `text[span]` into tokens. Whitespace separates; see the module doc for the rest.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut tokens = Vec::new();
