@@ -10,7 +10,7 @@ use crate::parallel;
 use crate::read::article::{self, Input};
 use crate::read::meta::Meta;
 use crate::text::segment;
-use crate::text::span::{Loc, Span};
+use crate::text::span::{holding, Loc, Span};
 use serde::{Deserialize, Serialize};
 
 /// Largest input analysed at once. Ten megabytes is a thousand long articles: anything larger
@@ -112,10 +112,17 @@ pub fn analyze_with(input: &str, options: &AnalyzeOptions) -> Result<Analysis, E
     check_size(input)?;
     let article = article::read_restoring(input, &options.restore);
     let text = article.text.as_str();
-    let (tokens, sentences) = segment::paragraphs(text, &article.paragraphs);
+    // Names are read in the story and in photo captions, which name who is pictured; words and
+    // sentences are the story's alone.
+    let (tokens, sentences) = segment::paragraphs(text, &article.name_regions());
+    let in_story = |t: &segment::Token| holding(&article.paragraphs, t.span.start).is_some();
     let word_count = tokens
         .iter()
-        .filter(|t| t.span.of(text).chars().any(char::is_alphanumeric))
+        .filter(|t| in_story(t) && t.span.of(text).chars().any(char::is_alphanumeric))
+        .count();
+    let sentence_count = sentences
+        .iter()
+        .filter(|s| tokens.get(s.tokens.start).is_some_and(in_story))
         .count();
     let mentions = ner::recognize(text, &tokens, &sentences);
     let entities = entities::group(text, &mentions);
@@ -133,7 +140,7 @@ pub fn analyze_with(input: &str, options: &AnalyzeOptions) -> Result<Analysis, E
             })
             .collect(),
         paragraphs: article.paragraphs.iter().map(|&p| Loc::from(p)).collect(),
-        sentence_count: sentences.len(),
+        sentence_count,
         word_count,
         entities,
         quotes,

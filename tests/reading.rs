@@ -120,7 +120,6 @@ fn reuters_date_dateline_and_glued_credits() {
         removed(&a),
         [
             ("date line", "date 2024-10-11"),
-            ("dateline", "MOSCOW (Reuters) -"),
             (
                 "credits",
                 "(Reporting by ReutersWriting by Andrew OsbornEditing by William Maclean)"
@@ -157,7 +156,8 @@ fn reuters_date_dateline_and_glued_credits() {
         ]
     );
     let story = story(&input, &a);
-    assert!(story.contains("\nRussia’s Vladimir Putin held talks"));
+    // The dateline stays in the story: it opens the story in every reader's view.
+    assert!(story.contains("\nMOSCOW (Reuters) -Russia’s Vladimir Putin held talks"));
     // The crosshead is story, not boilerplate.
     assert!(story.contains("NEW WORLD ORDER EMERGING, SAYS PUTIN"));
 }
@@ -355,7 +355,6 @@ fn other_outlets_boilerplate() {
         reasons,
         [
             "photo caption",
-            "dateline",
             "advertisement",
             "newsletter sign-up",
             "credits",
@@ -371,7 +370,7 @@ fn other_outlets_boilerplate() {
     assert_eq!(
         story,
         "Kremlin says talks with Tehran will go ahead next week\n\
-         The Kremlin said on Monday that talks with Iranian officials would go ahead next week, despite objections from Western capitals.\n\
+         MOSCOW (AP) — The Kremlin said on Monday that talks with Iranian officials would go ahead next week, despite objections from Western capitals.\n\
          “We see no reason to postpone anything,” Kremlin spokesman Dmitry Peskov told reporters.\n\
          Officials in Tehran did not comment, the state-run IRNA news agency reported.\n\
          The talks are expected to cover energy and transport."

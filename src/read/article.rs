@@ -41,6 +41,9 @@ pub struct Article {
     pub meta: Meta,
 }
 
+/// The reason given for photo captions, in the markup or by the text rules.
+pub const CAPTION: &str = boilerplate::CAPTION;
+
 /// Paragraph separator in the text extracted from HTML.
 const PARAGRAPH_BREAK: &str = "\n\n";
 
@@ -98,6 +101,20 @@ impl Article {
         }
     }
 
+    /// Where names are read: the story paragraphs and the photo captions, which name who is
+    /// pictured though they are not story; in text order.
+    pub fn name_regions(&self) -> Vec<Span> {
+        let mut regions = self.paragraphs.clone();
+        regions.extend(
+            self.removed
+                .iter()
+                .filter(|c| c.reason == CAPTION)
+                .map(|c| c.span),
+        );
+        regions.sort_unstable_by_key(|s| (s.start, s.end));
+        regions
+    }
+
     /// The story as clean text: the headline, then every story paragraph, blank lines between.
     pub fn clean_text(&self) -> String {
         let mut out = String::new();
@@ -147,7 +164,7 @@ fn from_html(input: &str) -> (String, Vec<Span>, Vec<Cut>, Given) {
         if block.kind == BlockKind::Caption {
             cuts.push(Cut {
                 span,
-                reason: "photo caption",
+                reason: CAPTION,
             });
         }
     }
@@ -171,8 +188,47 @@ mod tests {
         assert_eq!(a.input, Input::Text);
         assert_eq!(a.text, input);
         let got: Vec<&str> = a.paragraphs.iter().map(|p| p.of(input)).collect();
-        assert_eq!(got, ["Headline here", "Putin met Pezeshkian."]);
+        assert_eq!(
+            got,
+            ["Headline here", "MOSCOW (Reuters) - Putin met Pezeshkian."]
+        );
         assert_eq!(a.meta.headline.as_deref(), Some("Headline here"));
+    }
+
+    /// The dateline opens the story: it is read into the metadata and stays in the text, so that
+    /// its place and wire are mentions like any other.
+    #[test]
+    fn dateline_stays_in_the_story() {
+        let input = "Headline here\nPARIS (Reuters) - Macron met Scholz.\nThey spoke.\n";
+        let a = read(input);
+        let dateline = a.meta.dateline.as_ref().expect("dateline read");
+        assert_eq!(
+            (dateline.place.as_str(), dateline.wire.as_deref()),
+            ("PARIS", Some("Reuters"))
+        );
+        assert!(a.removed.is_empty(), "{:?}", a.removed);
+        assert!(a
+            .paragraphs
+            .iter()
+            .any(|p| p.of(input).starts_with("PARIS (Reuters) - Macron")));
+    }
+
+    /// Photo captions are not story, but they name who is pictured: names are read there too.
+    #[test]
+    fn caption_names_are_read() {
+        let input = "Talks in Ashgabat\nFILE PHOTO: Vladimir Putin attends a meeting in Moscow. REUTERS/Maxim Shemetov\nPutin met Pezeshkian on Friday.\nThey spoke of trade.\n";
+        let a = read(input);
+        assert_eq!(a.removed.len(), 1);
+        assert_eq!(a.removed[0].reason, CAPTION);
+        let regions: Vec<&str> = a.name_regions().iter().map(|p| p.of(input)).collect();
+        assert!(
+            regions[1].starts_with("FILE PHOTO: Vladimir Putin"),
+            "{regions:?}"
+        );
+        assert!(!a
+            .paragraphs
+            .iter()
+            .any(|p| p.of(input).starts_with("FILE PHOTO")));
     }
 
     #[test]

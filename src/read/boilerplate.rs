@@ -16,6 +16,9 @@ pub struct Cut {
     pub reason: &'static str,
 }
 
+/// The reason given for photo captions and credit lines.
+pub const CAPTION: &str = "photo caption";
+
 /// Longest line, in words, read as a prompt or a caption: those are short, and a long line is
 /// story however it reads.
 const MAX_PROMPT_WORDS: usize = 25;
@@ -451,7 +454,7 @@ fn line_reason(line: &str) -> Option<&'static str> {
     if PHOTO_OPENERS.iter().any(|o| bare.starts_with(o))
         || PHOTO_CREDIT_ENDINGS.iter().any(|e| bare.ends_with(e))
     {
-        return Some("photo caption");
+        return Some(CAPTION);
     }
     let addressed = has(&["your", "our", "free"]);
     if (has(NEWSLETTER_CUES) && (imperative || addressed))
@@ -491,7 +494,25 @@ fn related_tail(text: &str, paragraphs: &[Span], cuts: &mut Vec<Cut>) {
         }
         let line = p.of(text).trim();
         let words = line.split_whitespace().count();
-        let headline_shaped = (3..=20).contains(&words)
+        // A headline is words; a results table ("Plymouth 4 Exeter 1", "Uzbekistan 1 1 0 0 2 0
+        // 3"), a fixture ("Ajax v PSV") or a team sheet (names between commas) is story data,
+        // and ends the tail.
+        let numbers = line
+            .split_whitespace()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .count();
+        let line_words: Vec<&str> = line.split_whitespace().collect();
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let fixture = line_words.iter().any(|&w| matches!(w, "v" | "vs" | "vs."))
+            || (line_words.len() <= 6
+                && line_words.contains(&"at")
+                && line_words.iter().filter(|w| **w != "at").all(capitalised));
+        let ends_in_number = line_words
+            .last()
+            .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()));
+        let listing = numbers >= 2 || ends_in_number || fixture || line.matches(',').count() >= 2;
+        let headline_shaped = !listing
+            && (3..=20).contains(&words)
             && !line.contains(". ")
             && !line.ends_with(['.', '!', '?', ':', ';', ',', '”', '"', ')'])
             && line.chars().next().is_some_and(char::is_uppercase)
@@ -624,6 +645,14 @@ mod tests {
                     We use the information we have to improve our systems so we can show you more.\n\
                     To which Samantha understandably replies:\n\
                     The newsletter was first published in 1998.";
+        assert_eq!(cut(text), []);
+    }
+
+    /// Results tables, fixtures and team sheets at the end of a sports story are story data with
+    /// names in them, not headline-shaped links to other stories.
+    #[test]
+    fn results_table_is_not_a_related_link_list() {
+        let text = "Plymouth beat Exeter on Saturday.\n\nThe crowd was large.\n\nExeter had chances.\n\nPlymouth 4 Exeter 1\n\nUzbekistan 1 1 0 0 2 0 3\n\nAustria at Croatia\n\nAjax v PSV Eindhoven\n\nPanayiotopoulos (Greece), Florian Schwarthoff (Germany) 39.93";
         assert_eq!(cut(text), []);
     }
 
