@@ -127,7 +127,7 @@ pub(super) fn strip_title(text: &str, m: Mention) -> Mention {
     match last_title {
         Some(k) => Mention {
             span: Span::new(m.span.start as usize + words[k + 1].0, m.span.end as usize),
-            kind: m.kind,
+            ..m
         },
         None => m,
     }

@@ -41,10 +41,13 @@ impl Kind {
 }
 
 /// One recognised name in the text, before mentions are grouped into entities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Mention {
     /// Where the name is; a possessive "’s" is outside the span.
     pub span: Span,
     /// What kind of thing it names.
     pub kind: Kind,
+    /// How sure the recognizer is of the kind: the smallest, over the name's tokens, of the
+    /// score margin between the kind and the next best kind (0 when unknown).
+    pub confidence: f32,
 }

@@ -35,12 +35,12 @@ pub(crate) fn embedded() -> Option<&'static (Model, Gazetteer)> {
     .as_ref()
 }
 
-/// BILOU label indices (see `tagger/labels.rs`) for a document's words, split into sentences given as token
-/// ranges.
-fn tag_words(words: &[&str], sentences: &[std::ops::Range<usize>]) -> Vec<u8> {
+/// BILOU label indices (see `tagger/labels.rs`) for a document's words, split into sentences
+/// given as token ranges, with each token's kind margin (see [`tagger::tag_scored`]).
+fn tag_words(words: &[&str], sentences: &[std::ops::Range<usize>]) -> (Vec<u8>, Vec<f32>) {
     match embedded() {
-        Some((model, gaz)) => tagger::tag(&Doc::new(words, sentences, gaz), model),
-        None => vec![0; words.len()],
+        Some((model, gaz)) => tagger::tag_scored(&Doc::new(words, sentences, gaz), model),
+        None => (vec![0; words.len()], vec![0.0; words.len()]),
     }
 }
 
@@ -48,17 +48,22 @@ fn tag_words(words: &[&str], sentences: &[std::ops::Range<usize>]) -> Vec<u8> {
 pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Mention> {
     let words: Vec<&str> = tokens.iter().map(|t| t.span.of(text)).collect();
     let ranges: Vec<std::ops::Range<usize>> = sentences.iter().map(|s| s.tokens.clone()).collect();
-    let labels = tag_words(&words, &ranges);
+    let (labels, margins) = tag_words(&words, &ranges);
     tagger::spans(&labels)
         .into_iter()
         .filter_map(|(r, kind)| {
             let (first, last) = (tokens.get(r.start)?, tokens.get(r.end.checked_sub(1)?)?);
+            let confidence = margins
+                .get(r.clone())?
+                .iter()
+                .fold(f32::INFINITY, |m, &x| m.min(x));
             Some(Mention {
                 span: Span {
                     start: first.span.start,
                     end: last.span.end,
                 },
                 kind,
+                confidence,
             })
         })
         .collect()

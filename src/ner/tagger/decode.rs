@@ -2,7 +2,7 @@
 //! that tag a document.
 
 use super::features::{doc_keys, t, token_label_keys, Doc, DocStats, KEYS_PER_TOKEN};
-use super::labels::{allowed_after, N_LABELS, START};
+use super::labels::{allowed_after, type_of, N_LABELS, START};
 use crate::text::hash::key;
 use std::ops::Range;
 
@@ -250,6 +250,13 @@ fn decode_sentence(
 
 /// Tags a document: one label per token.
 pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
+    tag_scored(doc, weights).0
+}
+
+/// Tags a document, and says how sure the tagger is of each token's kind: the margin, in score
+/// units, between the best label of the chosen kind and the best label of any other kind, given
+/// the labels chosen before it. Tokens outside names get 0.
+pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> (Vec<u8>, Vec<f32>) {
     let mut base = static_scores(doc, weights);
     let own;
     let trans = match weights.transitions() {
@@ -270,7 +277,33 @@ pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
             weights.add_all(&keys, &mut base[i]);
         }
     }
-    decode(doc, &base, weights, trans, BEAM, &mut seen)
+    let labels = decode(doc, &base, weights, trans, BEAM, &mut seen);
+    let mut margins = vec![0.0f32; doc.len()];
+    for sent in &doc.sentences {
+        for i in sent.clone() {
+            let kind = type_of(labels[i]);
+            if kind == 0 {
+                continue;
+            }
+            let prev = |j: usize| if j > sent.start { labels[j - 1] } else { START };
+            let (y1, y2) = (prev(i), if i > sent.start { prev(i - 1) } else { START });
+            let mut scores = base[i];
+            weights.add_all(&token_label_keys(doc, i, y1), &mut scores);
+            for (s, p) in scores.iter_mut().zip(trans.get(y1, y2)) {
+                *s += p;
+            }
+            let mut best = [f32::NEG_INFINITY; 5];
+            for (l, &s) in scores.iter().enumerate() {
+                let k = type_of(l as u8) as usize;
+                best[k] = best[k].max(s);
+            }
+            let other = (1..5)
+                .filter(|&k| k != kind as usize)
+                .fold(f32::NEG_INFINITY, |m, k| m.max(best[k]));
+            margins[i] = best[kind as usize] - other;
+        }
+    }
+    (labels, margins)
 }
 
 /// The label-independent scores of the first pass: the static features.

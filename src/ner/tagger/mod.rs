@@ -15,7 +15,7 @@ mod labels;
 
 #[cfg(feature = "train")]
 pub use decode::first_pass;
-pub use decode::{tag, Scores, Transitions, Weights};
+pub use decode::{tag, tag_scored, Scores, Transitions, Weights};
 pub use features::Doc;
 #[cfg(feature = "train")]
 pub use features::{all_keys, DocStats};
