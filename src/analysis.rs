@@ -58,14 +58,43 @@ pub struct Removed {
     pub text: String,
 }
 
-/// The clean article text of `input` (plain text or HTML): the headline, then the story's
-/// paragraphs, blank lines between, boilerplate and metadata lines left out.
+/// The clean article text of `input` (plain text or HTML): the body's paragraphs, blank lines
+/// between, without the headline (see [`extract_article`] for it) and without boilerplate and
+/// metadata lines.
 ///
 /// # Errors
 /// [`Error::TooLarge`] as for [`analyze`].
 pub fn extract(input: &str) -> Result<String, Error> {
     check_size(input)?;
-    Ok(article::read(input).clean_text())
+    Ok(article::read(input).body())
+}
+
+/// An article as extracted: the body [`extract`] gives, with the headline and the rest of the
+/// metadata beside it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Extracted {
+    /// The headline, if the input has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    /// The body text, paragraphs separated by blank lines.
+    pub text: String,
+    /// Byline, date, dateline, credits, outlet.
+    pub meta: Meta,
+}
+
+/// The body of `input` with its headline and metadata.
+///
+/// # Errors
+/// [`Error::TooLarge`] as for [`analyze`].
+pub fn extract_article(input: &str) -> Result<Extracted, Error> {
+    check_size(input)?;
+    let article = article::read(input);
+    Ok(Extracted {
+        headline: article.meta.headline.clone(),
+        text: article.body(),
+        meta: article.meta,
+    })
 }
 
 fn check_size(input: &str) -> Result<(), Error> {

@@ -41,8 +41,8 @@ mod text;
 pub mod wasm;
 
 pub use analysis::{
-    analyze, analyze_many, analyze_with, extract, Analysis, AnalyzeOptions, Removed,
-    MAX_INPUT_BYTES,
+    analyze, analyze_many, analyze_with, extract, extract_article, Analysis, AnalyzeOptions,
+    Extracted, Removed, MAX_INPUT_BYTES,
 };
 pub use attribution::quotes::Quote;
 pub use attribution::sources::{Source, SourceKind};

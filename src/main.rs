@@ -15,7 +15,9 @@ usage:
   parallax compare A B C ... [--json]  pairwise reuse and entity overlap of three or more
     compare options: --min-words N   shortest reused passage, in words (default 8)
                      --keep-reused   distinctive words count reused text too
-  parallax extract FILE|-            the clean article text (plain text or HTML in), headline first
+  parallax extract FILE|-            the article's body text (plain text or HTML in)
+    --headline                       the headline first, a blank line, then the body
+    --json                           {headline, text, meta}
   parallax eval-readability DIR      extraction figures over DIR/*/{source,expected}.html
   parallax eval-conll FILE           entity tagger's precision, recall, F1 and speed on CoNLL-2003 FILE
     --documents                      end to end: each document rebuilt as text and analysed
@@ -54,7 +56,13 @@ fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let json = flags.contains(&"--json");
-    let known = ["--json", "--jsonl", "--documents", "--no-misc"];
+    let known = [
+        "--json",
+        "--jsonl",
+        "--documents",
+        "--no-misc",
+        "--headline",
+    ];
     if let Some(unknown) = flags.iter().find(|f| !known.contains(f)) {
         return Err(format!("unknown option {unknown}\n{USAGE}"));
     }
@@ -102,8 +110,17 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         ["extract", file] => {
             let text = read_input(file)?;
-            let clean = parallax::extract(&text).map_err(|e| format!("{file}: {e}"))?;
-            writeln!(out, "{clean}")
+            let article = parallax::extract_article(&text).map_err(|e| format!("{file}: {e}"))?;
+            if json {
+                print_json(&mut out, &article)
+            } else {
+                match article.headline.as_deref() {
+                    Some(h) if flags.contains(&"--headline") => {
+                        writeln!(out, "{h}\n\n{}", article.text)
+                    }
+                    _ => writeln!(out, "{}", article.text),
+                }
+            }
         }
         ["eval-readability", dir] => {
             let report = parallax::eval::readability_pages(std::path::Path::new(dir))?;
@@ -302,9 +319,21 @@ fn print_readability(out: &mut impl Write, r: &parallax::eval::Report) -> io::Re
     for line in &r.lines {
         writeln!(out, "{line}")?;
     }
+    writeln!(out, "\nworst pages:")?;
+    for (name, p, rec, f1) in &r.worst {
+        writeln!(out, "  {name:<43} P {p:.3} R {rec:.3} F1 {f1:.3}")?;
+    }
     writeln!(
         out,
-        "\n{} pages: mean token F1 {:.3}, headline exact {:.3}, byline {:.3} (of {} with a byline)",
-        r.pages, r.mean_f1, r.headline_rate, r.byline_rate, r.bylines_expected
+        "\n{} pages: F1 {:.3} (P {:.3}, R {:.3}; 4-token shingles, averaged over pages), \
+         headline exact {:.3}, byline {:.3} of {} with a byline, byline agreement {:.3} of all",
+        r.pages,
+        r.f1,
+        r.precision,
+        r.recall,
+        r.headline_rate,
+        r.byline_rate,
+        r.bylines_expected,
+        r.byline_agreement
     )
 }

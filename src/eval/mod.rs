@@ -11,4 +11,4 @@ mod readability;
 #[cfg(feature = "train")]
 pub mod train;
 
-pub use readability::{readability_pages, token_f1, Report};
+pub use readability::{readability_pages, shingle_scores, Report};

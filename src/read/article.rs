@@ -92,15 +92,6 @@ pub fn read_restoring(input: &str, restore: &[Span]) -> Article {
 }
 
 impl Article {
-    /// The article text without its headline: what Readability calls the content.
-    #[cfg(feature = "cli")] // Only the readability evaluation compares it.
-    pub fn body_text(&self) -> &str {
-        match (self.input, self.meta.headline_span) {
-            (Input::Html, Some(h)) if h.start == 0 => self.text[h.end as usize..].trim_start(),
-            _ => &self.text,
-        }
-    }
-
     /// Where names are read: the story paragraphs and the photo captions, which name who is
     /// pictured though they are not story; in text order.
     pub fn name_regions(&self) -> Vec<Span> {
@@ -115,13 +106,12 @@ impl Article {
         regions
     }
 
-    /// The story as clean text: the headline, then every story paragraph, blank lines between.
-    pub fn clean_text(&self) -> String {
-        let mut out = String::new();
+    /// The story as clean text, as extractors of the field give it (trafilatura, Readability's
+    /// `textContent`): the body's paragraphs, blank lines between, without the headline (which
+    /// is metadata) and without what is not story.
+    pub fn body(&self) -> String {
         let headline = self.meta.headline_span.map(|h| h.span());
-        if let Some(h) = &self.meta.headline {
-            out.push_str(h);
-        }
+        let mut out = String::new();
         for &p in &self.paragraphs {
             if headline.is_some_and(|h| h.contains(p)) {
                 continue;
@@ -244,8 +234,7 @@ mod tests {
             .text
             .starts_with("Putin meets Pezeshkian in Ashgabat\n\nPutin held talks"));
         assert_eq!(a.paragraphs.len(), 7);
-        assert!(a
-            .clean_text()
-            .starts_with("Putin meets Pezeshkian in Ashgabat\n\n"));
+        // The body leaves the headline out: it is metadata.
+        assert!(a.body().starts_with("Putin held talks"));
     }
 }
