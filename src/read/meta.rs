@@ -4,6 +4,7 @@
 
 use crate::read::boilerplate::Cut;
 use crate::text::span::{Loc, Span};
+use crate::text::wordlist;
 use serde::Serialize;
 
 /// The article's metadata.
@@ -197,9 +198,8 @@ fn fold(s: &str) -> String {
 
 /// `date 2024-10-11`, `Published: 11 October 2024`: the date and the length of the prefix.
 fn date_line(s: &str) -> Option<(String, usize)> {
-    let lower = s.to_lowercase();
     for label in ["last updated", "published", "updated", "posted", "date"] {
-        let Some(rest) = lower.strip_prefix(label) else {
+        let Some(rest) = wordlist::strip_prefix(s, label) else {
             continue;
         };
         let rest_trimmed = rest.trim_start_matches([':', ' ', '\t']);
@@ -335,22 +335,20 @@ fn floor_char(s: &str, at: usize) -> usize {
 }
 
 /// `(Reporting by ReutersWriting by Andrew OsbornEditing by William Maclean)`: credits by role.
+/// Cues are found in the line itself, in any ASCII case, so that every position cuts the line
+/// where it should whatever letters the names hold.
 fn credit_line(s: &str) -> Option<Vec<Credit>> {
     let inner = s
         .trim()
         .trim_start_matches(['(', '['])
         .trim_end_matches([')', ']']);
-    let lower = inner.to_lowercase();
     // "Associated Press writer Jim Heintz in Kyiv contributed to this report."
     for ending in [
         "contributed to this report.",
         "contributed reporting.",
         "contributed to this story.",
     ] {
-        if let Some(names) = lower
-            .strip_suffix(ending)
-            .map(|rest| inner[..rest.len()].trim())
-        {
+        if let Some(names) = wordlist::strip_suffix(inner, ending).map(str::trim) {
             let words = names.split_whitespace().count();
             // Credit lines are short; a sentence that ends so in a story is longer.
             const MAX_CONTRIBUTOR_WORDS: usize = 24;
@@ -380,22 +378,26 @@ fn credit_line(s: &str) -> Option<Vec<Credit>> {
             });
         }
     }
-    if !ROLES.iter().any(|(cue, _)| lower.starts_with(cue)) {
+    if !ROLES
+        .iter()
+        .any(|(cue, _)| wordlist::starts_with(inner, cue))
+    {
         return None;
     }
-    // Every cue position; a shorter cue inside a longer one found earlier is skipped.
+    // Every cue position; a shorter cue inside a longer one found earlier is skipped. Marks are
+    // kept sorted by start, so that the check is a binary search.
     let mut marks: Vec<(usize, usize, &str)> = Vec::new();
     for (cue, role) in ROLES {
         let mut from = 0;
-        while let Some(at) = lower[from..].find(cue) {
-            let start = from + at;
-            if !marks.iter().any(|&(s, e, _)| s <= start && start < e) {
-                marks.push((start, start + cue.len(), role));
+        while let Some(start) = wordlist::find(inner, cue, from) {
+            let k = marks.partition_point(|m| m.0 <= start);
+            let inside = k > 0 && start < marks[k - 1].1;
+            if !inside {
+                marks.insert(k, (start, start + cue.len(), role));
             }
             from = start + cue.len();
         }
     }
-    marks.sort_unstable();
     let mut credits = Vec::new();
     for (k, &(_, end, role)) in marks.iter().enumerate() {
         let until = marks.get(k + 1).map_or(inner.len(), |m| m.0);
@@ -407,9 +409,10 @@ fn credit_line(s: &str) -> Option<Vec<Credit>> {
                 // "Dmitry Antonov in Moscow": the place is not part of the name.
                 let n = n.find(" in ").map_or(n, |i| &n[..i]);
                 n.trim_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '.'))
-                    .to_string()
             })
-            .filter(|n| !n.is_empty())
+            // "A, B, with reporting by C": "with" joins the next role, it is no name.
+            .filter(|n| !n.is_empty() && !n.eq_ignore_ascii_case("with"))
+            .map(str::to_string)
             .collect();
         if !names.is_empty() {
             credits.push(Credit {
@@ -540,5 +543,56 @@ mod tests {
         assert_eq!(got[0].names, ["Dmitry Antonov", "Parisa Hafezi"]);
         assert_eq!(got[1].role, "editing");
         assert_eq!(credit_line("Reporters said the talks went well."), None);
+    }
+
+    fn roles(line: &str) -> Vec<(String, Vec<String>)> {
+        credit_line(line)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| (c.role, c.names))
+            .collect()
+    }
+
+    /// Cue positions are taken in the line itself: letters whose lowercase form is longer or
+    /// shorter (İ, the Kelvin sign, ẞ, Ω, Å) once cut lines inside a character or past their end.
+    #[test]
+    fn credit_cues_are_found_in_the_line_itself() {
+        assert_eq!(
+            roles("Reporting by İbrahim Özdemir in İzmir; Editing by Şebnem Arsu"),
+            [
+                ("reporting".into(), vec!["İbrahim Özdemir".to_string()]),
+                ("editing".into(), vec!["Şebnem Arsu".to_string()])
+            ]
+        );
+        assert_eq!(
+            roles("Reporting by Ali Çelik\u{212A}\u{212A}; Editing by ẞtefan Ω Å"),
+            [
+                (
+                    "reporting".into(),
+                    vec!["Ali Çelik\u{212A}\u{212A}".to_string()]
+                ),
+                ("editing".into(), vec!["ẞtefan Ω Å".to_string()])
+            ]
+        );
+        let contributed = credit_line("ÖKKK Jim Heintz contributed to this report.").unwrap();
+        assert_eq!(contributed[0].names, ["ÖKKK Jim Heintz"]);
+        assert_eq!(
+            date_line("Published: 11 October 2024 ẞ"),
+            Some(("2024-10-11".to_string(), 26))
+        );
+        assert_eq!(date_line(&format!("Published: {}", "İ".repeat(30))), None);
+    }
+
+    /// "with reporting by C" starts a role: "with" is not one of the names before it.
+    #[test]
+    fn with_reporting_by_is_not_a_name() {
+        assert_eq!(
+            roles("(Reporting by Anna Smith, Tom Jones, with reporting by Lee Park; Editing by Dan Grebler)"),
+            [
+                ("reporting".into(), vec!["Anna Smith".to_string(), "Tom Jones".to_string()]),
+                ("reporting".into(), vec!["Lee Park".to_string()]),
+                ("editing".into(), vec!["Dan Grebler".to_string()])
+            ]
+        );
     }
 }

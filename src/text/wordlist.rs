@@ -1,6 +1,8 @@
 //! Matching a word of the text against a list of lowercase ASCII words ("said", "told") without
 //! making a lowercase copy of it: the cue lists of several stages are looked up once per word,
-//! and copies would be most of their cost.
+//! and copies would be most of their cost. The same for finding a cue inside a line: the
+//! positions found are positions in the text itself, never in a lowercased copy, whose letters
+//! may have other lengths (Turkish İ, the Kelvin sign, ẞ).
 
 /// Whether `word` is one of `list` (lowercase ASCII), in any case.
 pub(crate) fn is_any(word: &str, list: &[&str]) -> bool {
@@ -12,6 +14,29 @@ pub(crate) fn starts_with(word: &str, prefix: &str) -> bool {
     word.as_bytes()
         .get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `text` without the prefix `prefix` (lowercase ASCII), in any case.
+pub(crate) fn strip_prefix<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    // The match is ASCII, so the rest starts on a char boundary.
+    starts_with(text, prefix).then(|| &text[prefix.len()..])
+}
+
+/// `text` without the suffix `suffix` (lowercase ASCII), in any case.
+pub(crate) fn strip_suffix<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
+    let at = text.len().checked_sub(suffix.len())?;
+    let tail = text.as_bytes().get(at..)?;
+    (tail.eq_ignore_ascii_case(suffix.as_bytes()) && text.is_char_boundary(at)).then(|| &text[..at])
+}
+
+/// Where `needle` (lowercase ASCII) first occurs in `text` at or after byte `from`, in any
+/// case. The position is `text`'s own, and on a char boundary.
+pub(crate) fn find(text: &str, needle: &str, from: usize) -> Option<usize> {
+    let (hay, n) = (text.as_bytes(), needle.as_bytes());
+    if n.is_empty() || from > hay.len() {
+        return None;
+    }
+    (from..=hay.len().checked_sub(n.len())?).find(|&i| hay[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 #[cfg(test)]
@@ -27,5 +52,23 @@ mod tests {
         assert!(starts_with("Subscribers", "subscri"));
         assert!(!starts_with("Sub", "subscri"));
         assert!(!starts_with("é", "e"));
+    }
+
+    /// Letters whose lowercase form has another length do not move the positions found.
+    #[test]
+    fn cue_positions_are_the_texts_own() {
+        let line = "İİİ Reporting by İbrahim Özdemir";
+        let at = find(line, "reporting by", 0).unwrap();
+        assert_eq!(&line[at..at + 12], "Reporting by");
+        assert_eq!(
+            strip_prefix("PUBLISHED: 1 May", "published"),
+            Some(": 1 May")
+        );
+        assert_eq!(
+            strip_suffix("Jim K\u{212A} contributed.", "contributed."),
+            Some("Jim K\u{212A} ")
+        );
+        assert_eq!(strip_suffix("é", "e"), None);
+        assert_eq!(find("abc", "abcd", 0), None);
     }
 }
