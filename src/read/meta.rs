@@ -280,6 +280,75 @@ fn byline_line(s: &str) -> Option<String> {
     ((1..=8).contains(&words.len()) && names_only && !s.ends_with('.')).then(|| fold(rest))
 }
 
+/// The name part of a byline as marked up in a page: what follows it after a separator ("•",
+/// "·", "|", a dash) or a comma when it is a date or a time ("James Akinaka • 8h", "By Ann Lee,
+/// March 3, 2020") is left out; a byline that is only a date or a time is none.
+pub fn byline_name(s: &str) -> Option<String> {
+    let s = s.trim();
+    // The first separator after which all the rest is a date or a time ends the name.
+    let end = s
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '•' | '·' | '|' | ',' | '–' | '—'))
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let rest = s[i..].trim_start_matches(['•', '·', '|', ',', '–', '—', ' ']);
+            rest.is_empty() || is_date_or_time(rest)
+        })
+        .unwrap_or(s.len());
+    let name = s[..end].trim();
+    (!name.is_empty() && !is_date_or_time(name)).then(|| fold(name))
+}
+
+/// Whether `s` is a date ("March 3, 2020", "2020-03-03"), a clock time ("11:57 AM UTC") or a
+/// relative time ("8h", "2 hours ago", "Updated 5 min ago").
+fn is_date_or_time(s: &str) -> bool {
+    let s = s.trim();
+    let s = wordlist::strip_prefix(s, "updated").map_or(s, str::trim_start);
+    if date_line(s).is_some() || parse_date(s).is_some() {
+        return true;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let relative = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && matches!(&w[digits..], "h" | "m" | "d" | "w" | "min" | "hr" | "hrs")
+    };
+    let units = [
+        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+        "day", "days", "week", "weeks", "ago",
+    ];
+    let weekday = |w: &str| {
+        let w = w.trim_end_matches(',');
+        [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
+    };
+    match words.as_slice() {
+        [first, ..] if weekday(first) => true,
+        [w] => relative(w) || w.eq_ignore_ascii_case("yesterday"),
+        [n, unit, rest @ ..] if n.bytes().all(|b| b.is_ascii_digit()) => {
+            wordlist::is_any(unit, &units) && rest.iter().all(|w| wordlist::is_any(w, &units))
+        }
+        _ => {
+            // "11:57 AM UTC": a clock time, perhaps with its zone.
+            words.first().is_some_and(|w| {
+                let (h, m) = w.split_once(':').unwrap_or(("", ""));
+                !h.is_empty()
+                    && h.len() <= 2
+                    && h.bytes().all(|b| b.is_ascii_digit())
+                    && m.bytes().take(2).all(|b| b.is_ascii_digit())
+            }) && words.len() <= 3
+        }
+    }
+}
+
 /// `MOSCOW (Reuters) -`, `ASHGABAT, Turkmenistan, Oct 11 (AP) —`, `WASHINGTON —`: the place,
 /// the wire and the length of the dateline including the dash and the space after it.
 fn dateline(s: &str) -> Option<(String, Option<String>, usize)> {
@@ -593,6 +662,28 @@ mod tests {
                 ("reporting".into(), vec!["Lee Park".to_string()]),
                 ("editing".into(), vec!["Dan Grebler".to_string()])
             ]
+        );
+    }
+
+    #[test]
+    fn byline_names_without_the_dates_and_times_glued_to_them() {
+        assert_eq!(
+            byline_name("James Akinaka • 8h").as_deref(),
+            Some("James Akinaka")
+        );
+        assert_eq!(
+            byline_name("By Ann Lee, March 3, 2020").as_deref(),
+            Some("By Ann Lee")
+        );
+        assert_eq!(
+            byline_name("Ann Lee | Updated 2 hours ago").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(byline_name("Sunday, Feb 1, 2015 11:57 AM UTC"), None);
+        assert_eq!(byline_name("2024-10-11"), None);
+        assert_eq!(
+            byline_name("Smith, Jones and Lee").as_deref(),
+            Some("Smith, Jones and Lee")
         );
     }
 }

@@ -109,4 +109,35 @@ mod tests {
             .iter()
             .any(|b| b.kind == BlockKind::Caption && b.text.starts_with("Putin in Ashgabat")));
     }
+
+    /// The byline rule's length check is on the element itself: an `<article>` whose class
+    /// names its author is the story, not a byline, even when a short name is marked up in it.
+    #[test]
+    fn byline_rule_never_takes_a_container() {
+        let para = "The sanctioned leaders held an inaugural meeting on the sidelines of a regional summit, to discuss the situation.";
+        let html = format!(
+            "<html><body><nav>Home World</nav><article class=\"post author-jane\"><span itemprop=name>Jane Doe</span><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></article></body></html>"
+        );
+        let content = extract(&Dom::parse(&html), None);
+        let text: Vec<&str> = content.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(text.iter().filter(|t| **t == para).count(), 5, "{text:?}");
+    }
+
+    /// A byline's first line is the name; a title under it, or a time after a bullet, is not.
+    #[test]
+    fn byline_is_the_name_without_title_or_time() {
+        let para = "Putin held talks with Pezeshkian on Friday, and the two leaders hailed their growing economic ties, officials said.";
+        let body = format!("<p>{para}</p>").repeat(5);
+        let titled = format!("<article><div class=author><a href=/a/bs>Ben Silverman</a><div class=author-title>Games Editor</div></div>{body}</article>");
+        let timed = format!("<article><div class=byline>James Akinaka • 8h</div>{body}</article>");
+        let dated = format!("<article><span class=dateline>Sunday, Feb 1, 2015 11:57 AM UTC</span><span class=byline>Ann Lee</span>{body}</article>");
+        for (html, want) in [
+            (titled, "Ben Silverman"),
+            (timed, "James Akinaka"),
+            (dated, "Ann Lee"),
+        ] {
+            let content = extract(&Dom::parse(&html), None);
+            assert_eq!(content.byline.as_deref(), Some(want));
+        }
+    }
 }

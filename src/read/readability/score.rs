@@ -8,6 +8,7 @@ use super::patterns::{
 };
 use super::reader::Reader;
 use crate::read::html::{fold_space, Data};
+use crate::read::meta;
 
 /// Paragraphs shorter than this do not vote for a container.
 pub(super) const MIN_PARAGRAPH_CHARS: usize = 25;
@@ -17,6 +18,10 @@ pub(super) const SCORE_LEVELS: usize = 5;
 
 /// Containers kept as alternatives to the best one.
 pub(super) const TOP_CANDIDATES: usize = 5;
+
+/// Longest byline, in characters (Readability's): a longer element marked "author" or "byline"
+/// is a container, an author box or the whole article.
+const MAX_BYLINE_CHARS: usize = 100;
 
 impl Reader<'_> {
     /// Removes what is never article: scripts, hidden elements, navigation, unlikely containers,
@@ -34,15 +39,23 @@ impl Reader<'_> {
                 continue;
             }
             let matched = self.match_string(i);
-            if byline.is_none() && self.is_byline(i, &matched) {
-                // A marked-up name inside the byline is the name without "By" or the date.
+            // Readability's `_isValidByline`: the element itself must be short, or it is a
+            // container (an `<article class="author-...">`) and not a byline.
+            if byline.is_none()
+                && self.is_byline(i, &matched)
+                && self.text_shorter_than(i, MAX_BYLINE_CHARS)
+            {
+                // A marked-up name inside the byline is the name without "By" or the date;
+                // else the byline's first line ("Ben Silverman", not the title under it).
                 let name = self.dom.descendants(i).into_iter().skip(1).find(|&n| {
                     self.dom
                         .attr(n, "itemprop")
                         .is_some_and(|p| p.contains("name"))
                 });
-                let text = self.dom.text(name.unwrap_or(i));
-                if !text.is_empty() && text.chars().count() < 100 {
+                let mut lines = Vec::new();
+                self.blocks(name.unwrap_or(i), &mut lines);
+                // A date marked up as a "dateline" is no byline: the search goes on.
+                if let Some(text) = lines.first().and_then(|l| meta::byline_name(&l.text)) {
                     *byline = Some(text);
                     self.removed[i] = true;
                     continue;
@@ -68,6 +81,31 @@ impl Reader<'_> {
             }
             todo.extend(self.dom.nodes[i].children.iter().rev());
         }
+    }
+
+    /// Whether the text under node `i` (white space folded) is shorter than `limit` chars; reads
+    /// no further than the limit.
+    fn text_shorter_than(&self, i: usize, limit: usize) -> bool {
+        let mut chars = 0;
+        let mut space = false;
+        let mut todo = vec![i];
+        while let Some(n) = todo.pop() {
+            if let Data::Text(t) = &self.dom.nodes[n].data {
+                for c in t.chars() {
+                    if c.is_whitespace() {
+                        space = chars > 0;
+                        continue;
+                    }
+                    chars += 1 + usize::from(space);
+                    space = false;
+                    if chars >= limit {
+                        return false;
+                    }
+                }
+            }
+            todo.extend(self.dom.nodes[n].children.iter().rev());
+        }
+        chars > 0
     }
 
     /// Fills `counts` bottom-up. Children always have larger indices than their parent.
