@@ -237,4 +237,67 @@ mod tests {
         // The body leaves the headline out: it is metadata.
         assert!(a.body().starts_with("Putin held talks"));
     }
+
+    /// "Last updated at 10:32 GMT" is a date line though it has no date to read.
+    #[test]
+    fn last_updated_lines_without_a_date_are_date_lines() {
+        let input = "Talks in Ashgabat\nLast updated at 10:32 GMT\nPutin met Pezeshkian on Friday.\nThey spoke of trade.\n";
+        let a = read(input);
+        let removed: Vec<(&str, &str)> = a
+            .removed
+            .iter()
+            .map(|c| (c.reason, c.span.of(input)))
+            .collect();
+        assert_eq!(removed, [("date line", "Last updated at 10:32 GMT")]);
+    }
+
+    fn body_of(html: &str) -> String {
+        read(html).body()
+    }
+
+    const PARA: &str = "Putin held talks with Pezeshkian on Friday in Turkmenistan, where the two leaders hailed their ties and views.";
+
+    /// A summary paragraph in a wrapper of its own beside the body is read with it
+    /// (Readability turns a `<div>` without blocks, or around one `<p>`, into a `<p>`).
+    #[test]
+    fn a_standfirst_in_a_sibling_wrapper_is_kept() {
+        let html = format!(
+            "<html><body><div class=wrap><div class=perex><p>The two presidents met for the first time.</p></div><div class=body>{}</div></div></body></html>",
+            format!("<p>{PARA}</p>").repeat(6)
+        );
+        assert!(body_of(&html).starts_with("The two presidents met for the first time."));
+    }
+
+    /// MathML is text of the article; a container with a video player and its text stays.
+    #[test]
+    fn mathml_and_video_containers_are_kept() {
+        let html = format!(
+            "<html><body><article>{}<p>The ratio is <math><mi>x</mi><mo>=</mo><mn>2</mn></math> in all.</p><div><iframe src=\"https://www.youtube.com/embed/abc\"></iframe><p>Watch the talks.</p></div></article></body></html>",
+            format!("<p>{PARA}</p>").repeat(6)
+        );
+        let body = body_of(&html);
+        assert!(body.contains("The ratio is x=2 in all."), "{body}");
+        assert!(body.contains("Watch the talks."), "{body}");
+    }
+
+    /// Captions outside `<figcaption>`, marked by their class, are captions too (not story;
+    /// their names are still read).
+    #[test]
+    fn captions_marked_by_class_are_captions() {
+        let html = format!(
+            "<html><body><article>{}<p class=wp-caption-text>Putin in Ashgabat. Photo: Reuters</p><span class=photo-credit>Image: GETTY</span></article></body></html>",
+            format!("<p>{PARA}</p>").repeat(6)
+        );
+        let a = read(&html);
+        let captions: Vec<&str> = a
+            .removed
+            .iter()
+            .filter(|c| c.reason == CAPTION)
+            .map(|c| c.span.of(&a.text))
+            .collect();
+        assert_eq!(
+            captions,
+            ["Putin in Ashgabat. Photo: Reuters", "Image: GETTY"]
+        );
+    }
 }

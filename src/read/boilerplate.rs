@@ -153,7 +153,8 @@ const PHOTO_CREDIT_ENDINGS: &[&str] = &[
     "pa media",
 ];
 
-/// Words that ask for readers' money or sign-up, outside quotation marks.
+/// Words that ask for readers' money or sign-up, outside quotation marks. ("Subscribers" is
+/// not one: a story about a streaming service counts them, asks for nothing.)
 const APPEAL_CUES: &[&str] = &[
     "support",
     "donation",
@@ -165,8 +166,6 @@ const APPEAL_CUES: &[&str] = &[
     "contributions",
     "subscribe",
     "subscription",
-    "subscriber",
-    "subscribers",
     "journalism",
     "journalists",
     "reporters",
@@ -443,6 +442,7 @@ fn line_reason(line: &str) -> Option<&'static str> {
     };
     if RELATED_OPENERS.iter().any(|o| bare.starts_with(o))
         || (bare.contains("http") && matches!(first, "follow" | "read" | "more" | "see" | "watch"))
+        || is_bare_url(bare)
     {
         return Some("related link");
     }
@@ -472,6 +472,15 @@ fn line_reason(line: &str) -> Option<&'static str> {
         return Some("share prompt");
     }
     None
+}
+
+/// A line that is only an address ("https://apnews.com/hub/iran", "www.example.com/x"): a link
+/// copied with the story, not a sentence of it.
+fn is_bare_url(line: &str) -> bool {
+    !line.contains(char::is_whitespace)
+        && (line.starts_with("http://")
+            || line.starts_with("https://")
+            || (line.starts_with("www.") && line.contains('.')))
 }
 
 /// Headline-shaped lines after the story's last sentence: links to other stories.
@@ -653,6 +662,20 @@ mod tests {
     #[test]
     fn results_table_is_not_a_related_link_list() {
         let text = "Plymouth beat Exeter on Saturday.\n\nThe crowd was large.\n\nExeter had chances.\n\nPlymouth 4 Exeter 1\n\nUzbekistan 1 1 0 0 2 0 3\n\nAustria at Croatia\n\nAjax v PSV Eindhoven\n\nPanayiotopoulos (Greece), Florian Schwarthoff (Germany) 39.93";
+        assert_eq!(cut(text), []);
+    }
+
+    /// A line that is only an address is a link copied with the story.
+    #[test]
+    fn bare_url_lines_are_links() {
+        let text = "Putin met Khamenei.\n\nhttps://apnews.com/hub/iran\n\nThey spoke about Syria.";
+        assert_eq!(cut(text), [("https://apnews.com/hub/iran", "related link")]);
+    }
+
+    /// A story sentence that counts a service's subscribers asks the reader for nothing.
+    #[test]
+    fn a_paragraph_that_mentions_subscribers_is_not_an_appeal() {
+        let text = "Netflix added 8 million subscribers, and it says you will see more of its films, which its support staff welcome.\n\nShares rose.";
         assert_eq!(cut(text), []);
     }
 

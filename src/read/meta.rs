@@ -129,7 +129,9 @@ pub fn read(text: &str, paragraphs: &[Span], cuts: &[Cut], given: Given) -> (Met
     for p in kept(&own).into_iter().take(HEAD_PARAGRAPHS) {
         let s = p.of(text);
         if let Some((date, len)) = date_line(s) {
-            meta.date.get_or_insert(date);
+            if let Some(date) = date {
+                meta.date.get_or_insert(date);
+            }
             own.push(Cut {
                 span: Span::new(p.start as usize, p.start as usize + len),
                 reason: "date line",
@@ -197,24 +199,32 @@ fn fold(s: &str) -> String {
 }
 
 /// `date 2024-10-11`, `Published: 11 October 2024`: the date and the length of the prefix.
-fn date_line(s: &str) -> Option<(String, usize)> {
+fn date_line(s: &str) -> Option<(Option<String>, usize)> {
     for label in ["last updated", "published", "updated", "posted", "date"] {
         let Some(rest) = wordlist::strip_prefix(s, label) else {
             continue;
         };
-        let rest_trimmed = rest.trim_start_matches([':', ' ', '\t']);
+        let rest_trimmed = rest
+            .trim_start_matches([':', ' ', '\t'])
+            .trim_start_matches(|c: char| c.is_whitespace());
+        let rest_trimmed = wordlist::strip_prefix(rest_trimmed, "at ")
+            .or_else(|| wordlist::strip_prefix(rest_trimmed, "on "))
+            .unwrap_or(rest_trimmed);
         let offset = s.len() - rest_trimmed.len();
         if offset == label.len() && !rest.is_empty() && !rest.starts_with([':', ' ']) {
             continue;
         }
-        let (date, len) = parse_date(&s[offset..])?;
-        return Some((date, offset + len));
+        if let Some((date, len)) = parse_date(&s[offset..]) {
+            return Some((Some(date), offset + len));
+        }
+        // "Last updated at 10:32 GMT", "Updated 2 hours ago": a date line with no date to read.
+        return is_date_or_time(rest_trimmed).then_some((None, s.len()));
     }
     // A line that is only a date (and perhaps a time).
     let (date, len) = parse_date(s)?;
     let rest = &s[len..];
     let timeish = rest.len() < 24 && !rest.chars().any(|c| c.is_alphabetic() && c.is_lowercase());
-    timeish.then_some((date, s.len()))
+    timeish.then_some((Some(date), s.len()))
 }
 
 /// A date at the start of `s`: ISO (`2024-10-11`, with any time after it), `11 October 2024`,
@@ -304,7 +314,7 @@ pub fn byline_name(s: &str) -> Option<String> {
 fn is_date_or_time(s: &str) -> bool {
     let s = s.trim();
     let s = wordlist::strip_prefix(s, "updated").map_or(s, str::trim_start);
-    if date_line(s).is_some() || parse_date(s).is_some() {
+    if parse_date(s).is_some() {
         return true;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -647,7 +657,7 @@ mod tests {
         assert_eq!(contributed[0].names, ["ÖKKK Jim Heintz"]);
         assert_eq!(
             date_line("Published: 11 October 2024 ẞ"),
-            Some(("2024-10-11".to_string(), 26))
+            Some((Some("2024-10-11".to_string()), 26))
         );
         assert_eq!(date_line(&format!("Published: {}", "İ".repeat(30))), None);
     }

@@ -5,16 +5,19 @@ use super::reader::{Block, BlockKind, Reader};
 use crate::read::html::{fold_space, Data};
 
 impl Reader<'_> {
-    /// Appends the text blocks under `root` to `out`.
+    /// Appends the text blocks under `root` to `out`. The kind of each block comes from its
+    /// nearest heading or caption, kept on a stack as the walk goes down (looking each one up
+    /// the ancestors would cost the depth per block: quadratic on deeply nested pages).
     pub(super) fn blocks(&self, root: usize, out: &mut Vec<Block>) {
         let mut current = String::new();
-        let mut kind = BlockKind::Paragraph;
+        let mut kinds = vec![self.block_kind(root)];
         // (node, entering?) pairs walk the tree without recursion.
         let mut todo = vec![(root, true)];
         while let Some((i, entering)) = todo.pop() {
             if self.removed[i] {
                 continue;
             }
+            let kind = *kinds.last().unwrap_or(&BlockKind::Paragraph);
             match &self.dom.nodes[i].data {
                 Data::Text(t) => current.push_str(t),
                 Data::Element { name, .. } => {
@@ -23,16 +26,18 @@ impl Reader<'_> {
                         flush(&mut current, kind, out);
                     }
                     if entering {
-                        kind = match name.as_str() {
+                        let own = match name.as_str() {
                             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
-                            "figcaption" => BlockKind::Caption,
-                            _ if block => self.block_kind(i),
+                            _ if kind == BlockKind::Paragraph && self.is_caption(i) => {
+                                BlockKind::Caption
+                            }
                             _ => kind,
                         };
+                        kinds.push(own);
                         todo.push((i, false));
                         todo.extend(self.dom.nodes[i].children.iter().rev().map(|&c| (c, true)));
-                    } else if block {
-                        kind = self.block_kind(self.dom.nodes[i].parent);
+                    } else {
+                        kinds.pop();
                     }
                 }
                 Data::Document => {
@@ -40,7 +45,21 @@ impl Reader<'_> {
                 }
             }
         }
+        let kind = *kinds.last().unwrap_or(&BlockKind::Paragraph);
         flush(&mut current, kind, out);
+    }
+
+    /// Whether element `i` is a caption or a picture credit: a `<figcaption>`, or an element
+    /// its page marks so (`class="wp-caption-text"`, `"gallery-caption"`, `"photo-credit"`).
+    fn is_caption(&self, i: usize) -> bool {
+        if self.tag(i) == "figcaption" {
+            return true;
+        }
+        let marked = self.match_string(i);
+        marked.contains("caption")
+            || marked
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "credit" || w == "credits")
     }
 
     /// The kind of text directly inside element `i`, from its nearest heading or caption
@@ -50,7 +69,7 @@ impl Reader<'_> {
         loop {
             match self.dom.tag(n) {
                 Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => return BlockKind::Heading,
-                Some("figcaption") => return BlockKind::Caption,
+                Some(_) if self.is_caption(n) => return BlockKind::Caption,
                 _ => {}
             }
             if n == 0 {

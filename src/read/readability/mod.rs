@@ -35,17 +35,25 @@ pub fn extract(dom: &Dom, title: Option<&str>) -> Content {
         (false, false, false),
     ];
     let mut best: Option<(usize, Content)> = None;
+    // Whether the strict reading found some article.
+    let mut strict = false;
     for (strip_unlikely, weight_classes, clean_conditionally) in attempts {
         let flags = Flags {
             strip_unlikely,
             weight_classes,
             clean_conditionally,
         };
-        let content = Reader::new(dom, flags).grab(title);
+        let (content, in_comments) = Reader::new(dom, flags).grab(title);
+        // Relaxed filters are there to find more of the article: a short post must not lose
+        // to the comment thread under it, which only they let in, though the thread is longer.
+        if in_comments && strict {
+            continue;
+        }
         let length: usize = content.blocks.iter().map(|b| b.text.chars().count()).sum();
         if length >= MIN_ARTICLE_CHARS {
             return content;
         }
+        strict |= length > 0;
         if best.as_ref().is_none_or(|(l, _)| length > *l) {
             best = Some((length, content));
         }
@@ -139,5 +147,24 @@ mod tests {
             let content = extract(&Dom::parse(&html), None);
             assert_eq!(content.byline.as_deref(), Some(want));
         }
+    }
+
+    /// On a short post the relaxed readings let the comment thread in; being longer, it would
+    /// win. It may not, once the strict reading found the post.
+    #[test]
+    fn a_short_post_beats_the_comment_thread() {
+        let post = "<article class=post><p>The minister resigned on Tuesday after a week of protests over the new tax on fuel.</p><p>Her deputy takes over until a vote in March.</p></article>";
+        let comment = "<p>I have been saying this for years, and nobody in that party ever listens to people like us, frankly.</p>";
+        let html = format!(
+            "<html><body>{post}<div id=comments class=comments>{}</div></body></html>",
+            comment.repeat(8)
+        );
+        let content = extract(&Dom::parse(&html), None);
+        let text: Vec<&str> = content.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(text[0].starts_with("The minister resigned"), "{text:?}");
+        assert!(
+            !text.iter().any(|t| t.starts_with("I have been saying")),
+            "{text:?}"
+        );
     }
 }

@@ -7,7 +7,7 @@ use super::reader::Reader;
 pub(super) const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "button", "input", "select", "textarea", "link", "meta", "head", "title", "nav", "footer",
-    "aside", "math", "audio", "video", "dialog", "menu",
+    "aside", "audio", "video", "dialog", "menu",
 ];
 
 /// Block-level elements: they start a new block of text.
@@ -171,7 +171,83 @@ pub(super) fn any_in(haystack: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| haystack.contains(n))
 }
 
+/// Class and id words of comment threads.
+pub(super) const COMMENTS: &[&str] = &["comment", "disqus", "replies", "respond", "discussion"];
+
+/// Hosts of the video players Readability keeps (its `videos` pattern).
+const VIDEO_HOSTS: &[&str] = &[
+    "//www.dailymotion.com",
+    "//dailymotion.com",
+    "//www.youtube.com",
+    "//youtube.com",
+    "//www.youtube-nocookie.com",
+    "//youtube-nocookie.com",
+    "//player.vimeo.com",
+    "//v.qq.com",
+    "//archive.org",
+    "//www.archive.org",
+    "//upload.wikimedia.org",
+    "//player.twitch.tv",
+];
+
+/// Whole texts of a block that only holds an advert label or a loading indicator.
+const AD_OR_LOADING: &[&str] = &[
+    "ad",
+    "advertising",
+    "advertisement",
+    "pub",
+    "publicité",
+    "werb",
+    "werbung",
+    "广告",
+    "реклама",
+    "anuncio",
+    "loading",
+    "loading…",
+    "loading...",
+    "正在加载",
+    "загрузка",
+    "chargement",
+    "cargando",
+];
+
 impl Reader<'_> {
+    /// Whether embed `i` plays video from a site Readability keeps.
+    pub(super) fn is_video(&self, i: usize) -> bool {
+        match &self.dom.nodes[i].data {
+            crate::read::html::Data::Element { attrs, .. } => attrs.iter().any(|(_, v)| {
+                let v = v.to_ascii_lowercase();
+                VIDEO_HOSTS.iter().any(|h| v.contains(h))
+            }),
+            _ => false,
+        }
+    }
+
+    /// Whether the text of node `i` is only an advert label or a loading indicator.
+    pub(super) fn is_ad_or_loading(&self, i: usize) -> bool {
+        // A label is a few words in a few elements: a subtree larger than this is something
+        // else, and is not read (nested containers would be read once per level).
+        const MAX_LABEL_NODES: usize = 16;
+        if self.counts[i].chars >= 20 {
+            return false;
+        }
+        let mut text = String::new();
+        let mut todo = vec![i];
+        let mut seen = 0;
+        while let Some(n) = todo.pop() {
+            seen += 1;
+            if seen > MAX_LABEL_NODES {
+                return false;
+            }
+            if let crate::read::html::Data::Text(t) = &self.dom.nodes[n].data {
+                text.push_str(t);
+            }
+            todo.extend(self.dom.nodes[n].children.iter().rev());
+        }
+        let text = crate::read::html::fold_space(&text).to_lowercase();
+        AD_OR_LOADING.contains(&text.as_str())
+    }
+
     /// Class and id, lowercase, for the pattern lists.
     pub(super) fn match_string(&self, i: usize) -> String {
         let class = self.dom.attr(i, "class").unwrap_or("");

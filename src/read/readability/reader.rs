@@ -1,5 +1,6 @@
 //! One reading of a page: the per-node state the rules share, and the order they run in.
 
+use super::patterns::{any_in, COMMENTS};
 use crate::read::html::Dom;
 
 /// One block of the extracted article.
@@ -44,7 +45,11 @@ pub(super) struct Flags {
 #[derive(Clone, Copy, Default)]
 pub(super) struct Counts {
     pub(super) chars: usize,
-    pub(super) link_chars: usize,
+    /// Characters inside links, in tenths: a link to a place on the same page (`href="#..."`)
+    /// weighs 0.3, as in Readability.
+    pub(super) link_tenths: usize,
+    /// Characters inside lists (`ul`, `ol`).
+    pub(super) list_chars: usize,
     pub(super) commas: usize,
     pub(super) heading_chars: usize,
     pub(super) p: usize,
@@ -52,12 +57,15 @@ pub(super) struct Counts {
     pub(super) li: usize,
     pub(super) input: usize,
     pub(super) embed: usize,
+    /// Embedded players of the video sites Readability keeps (YouTube, Vimeo, ...).
+    pub(super) video: usize,
 }
 
 impl Counts {
     pub(super) fn add(&mut self, o: &Counts) {
         self.chars += o.chars;
-        self.link_chars += o.link_chars;
+        self.link_tenths += o.link_tenths;
+        self.list_chars += o.list_chars;
         self.commas += o.commas;
         self.heading_chars += o.heading_chars;
         self.p += o.p;
@@ -65,11 +73,13 @@ impl Counts {
         self.li += o.li;
         self.input += o.input;
         self.embed += o.embed;
+        self.video += o.video;
     }
 
     pub(super) fn sub(&mut self, o: &Counts) {
         self.chars -= o.chars;
-        self.link_chars -= o.link_chars;
+        self.link_tenths -= o.link_tenths;
+        self.list_chars -= o.list_chars;
         self.commas -= o.commas;
         self.heading_chars -= o.heading_chars;
         self.p -= o.p;
@@ -77,13 +87,14 @@ impl Counts {
         self.li -= o.li;
         self.input -= o.input;
         self.embed -= o.embed;
+        self.video -= o.video;
     }
 
     pub(super) fn link_density(&self) -> f64 {
         if self.chars == 0 {
             0.0
         } else {
-            self.link_chars as f64 / self.chars as f64
+            self.link_tenths as f64 / (10 * self.chars) as f64
         }
     }
 }
@@ -96,6 +107,8 @@ pub(super) struct Reader<'a> {
     pub(super) score: Vec<Option<f64>>,
     /// Tables holding data rather than layout, worked out once before cleaning.
     pub(super) data_table: Vec<bool>,
+    /// What each node's subtree holds, worked out once before cleaning (`clean::HOLDS_*`).
+    pub(super) below: Vec<u8>,
 }
 
 impl<'a> Reader<'a> {
@@ -108,6 +121,7 @@ impl<'a> Reader<'a> {
             counts: vec![Counts::default(); n],
             score: vec![None; n],
             data_table: vec![false; n],
+            below: vec![0; n],
         }
     }
 
@@ -119,7 +133,9 @@ impl<'a> Reader<'a> {
         !self.dom.self_or_ancestor(i, &self.removed)
     }
 
-    pub(super) fn grab(mut self, title: Option<&str>) -> Content {
+    /// Reads the page. Also says whether the article found lies in a comment thread (an element
+    /// whose class or id says so, which the strict reading strips): see [`super::extract`].
+    pub(super) fn grab(mut self, title: Option<&str>) -> (Content, bool) {
         let mut byline = None;
         self.prune(title, &mut byline);
         self.count();
@@ -137,11 +153,19 @@ impl<'a> Reader<'a> {
         for &root in &roots {
             self.blocks(root, &mut blocks);
         }
-        Content {
-            blocks,
-            byline,
-            time,
-        }
+        let in_comments = roots.iter().any(|&r| {
+            std::iter::once(r)
+                .chain(self.ancestors(r))
+                .any(|n| self.is_unlikely(n) && any_in(&self.match_string(n), COMMENTS))
+        });
+        (
+            Content {
+                blocks,
+                byline,
+                time,
+            },
+            in_comments,
+        )
     }
 
     pub(super) fn ancestors(&self, i: usize) -> Vec<usize> {

@@ -61,13 +61,7 @@ impl Reader<'_> {
                     continue;
                 }
             }
-            if self.flags.strip_unlikely
-                && any_in(&matched, UNLIKELY)
-                && !any_in(&matched, MAYBE_CANDIDATE)
-                && !matches!(tag, "body" | "a" | "html")
-                && !self.dom.has_ancestor(i, "table")
-                && !self.dom.has_ancestor(i, "code")
-            {
+            if self.flags.strip_unlikely && self.is_unlikely(i) {
                 self.removed[i] = true;
                 continue;
             }
@@ -81,6 +75,20 @@ impl Reader<'_> {
             }
             todo.extend(self.dom.nodes[i].children.iter().rev());
         }
+    }
+
+    /// Whether element `i` is one the strict reading strips: its class or id says comments,
+    /// sidebar, footer, ... (Readability's `unlikelyCandidates`).
+    pub(super) fn is_unlikely(&self, i: usize) -> bool {
+        let Some(tag) = self.dom.tag(i) else {
+            return false;
+        };
+        let matched = self.match_string(i);
+        any_in(&matched, UNLIKELY)
+            && !any_in(&matched, MAYBE_CANDIDATE)
+            && !matches!(tag, "body" | "a" | "html")
+            && !self.dom.has_ancestor(i, "table")
+            && !self.dom.has_ancestor(i, "code")
     }
 
     /// Whether the text under node `i` (white space folded) is shorter than `limit` chars; reads
@@ -112,6 +120,15 @@ impl Reader<'_> {
     pub(super) fn count(&mut self) {
         for i in (0..self.dom.nodes.len()).rev() {
             if self.removed[i] {
+                // A removed player still tells the cleaning what its container holds.
+                if i != 0 && matches!(self.tag(i), "object" | "embed" | "iframe") {
+                    let parent = self.dom.nodes[i].parent;
+                    if self.is_video(i) {
+                        self.counts[parent].video += 1;
+                    } else {
+                        self.counts[parent].embed += 1;
+                    }
+                }
                 continue;
             }
             let mut c = self.counts[i];
@@ -125,13 +142,19 @@ impl Reader<'_> {
                         .count();
                 }
                 Data::Element { name, .. } => match name.as_str() {
-                    "a" => c.link_chars = c.chars,
+                    "a" => {
+                        let same_page = self
+                            .dom
+                            .attr(i, "href")
+                            .is_some_and(|h| h.starts_with('#') && h.len() > 1);
+                        c.link_tenths = c.chars * if same_page { 3 } else { 10 };
+                    }
+                    "ul" | "ol" => c.list_chars = c.chars,
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => c.heading_chars = c.chars,
                     "p" => c.p += 1,
                     "img" | "picture" => c.img += 1,
                     "li" => c.li += 1,
                     "input" => c.input += 1,
-                    "object" | "embed" | "iframe" => c.embed += 1,
                     _ => {}
                 },
                 Data::Document => {}
@@ -299,6 +322,23 @@ impl Reader<'_> {
     }
 
     /// The top container and the siblings that belong with it; the whole body without one.
+    /// The paragraph a sibling of the top container stands for: a `<p>`; a `<div>` with no
+    /// block inside (Readability makes it a `<p>`); or a `<div>` around a single `<p>`, which
+    /// Readability replaces by the `<p>`. A standfirst in a wrapper of its own joins so.
+    fn paragraph_like(&self, i: usize) -> Option<usize> {
+        match self.tag(i) {
+            "p" => Some(i),
+            "div" if !self.has_block_child(i) => Some(i),
+            "div" => match self.element_children(i)[..] {
+                [only] if self.tag(only) == "p" && self.counts[i].link_density() < 0.25 => {
+                    Some(only)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     pub(super) fn select(&self, top: Option<usize>) -> Vec<usize> {
         let Some(top) = top else {
             let body = self.dom.elements("body").first().copied().unwrap_or(0);
@@ -322,9 +362,10 @@ impl Reader<'_> {
             };
             let keep = match self.score[sibling] {
                 Some(s) if s + bonus >= threshold => true,
-                _ if self.tag(sibling) == "p" => {
-                    let c = self.counts[sibling];
-                    let text = self.dom.text(sibling);
+                _ if self.paragraph_like(sibling).is_some() => {
+                    let p = self.paragraph_like(sibling).unwrap_or(sibling);
+                    let c = self.counts[p];
+                    let text = self.dom.text(p);
                     let density = c.link_density();
                     (c.chars > 80 && density < 0.25)
                         || (c.chars < 80
