@@ -129,8 +129,26 @@ pub fn analyze(input: &str) -> Result<Analysis, Error> {
 
 /// Analyses several articles, natively on several threads (see `PARALLAX_THREADS` in the
 /// README), each as [`analyze`] would; results in input order.
+///
+/// Natively, an article whose analysis panics (a bug) gets [`Error::Internal`] and the others
+/// their analyses: one bad article of a batch must not lose the rest. In the wasm a panic
+/// aborts, as it does everywhere there.
 pub fn analyze_many<S: AsRef<str> + Sync>(texts: &[S]) -> Vec<Result<Analysis, Error>> {
-    parallel::map(texts, |text| analyze(text.as_ref()))
+    parallel::map(texts, |text| caught(|| analyze(text.as_ref())))
+}
+
+/// `f()`, or [`Error::Internal`] with the panic's message if it panics.
+fn caught<R>(f: impl FnOnce() -> Result<R, Error>) -> Result<R, Error> {
+    // Unwind safety: a panicking analysis leaves nothing behind that others share; its
+    // half-built state is dropped with it.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_string());
+        Err(Error::Internal { message })
+    })
 }
 
 /// Analyses one article with `options`.
@@ -208,5 +226,47 @@ impl Analysis {
     /// The byte spans of the paragraphs.
     pub fn paragraph_spans(&self) -> impl Iterator<Item = Span> + '_ {
         self.paragraphs.iter().map(Loc::span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One article's panic used to lose the whole batch of `analyze --jsonl` lines around it.
+    #[test]
+    fn a_panic_in_one_article_is_caught_and_the_batch_goes_on() {
+        let items: Vec<usize> = (0..20).collect();
+        let results = parallel::map(&items, |&i| {
+            caught(|| {
+                if i == 5 {
+                    panic!("article {i} broke");
+                }
+                Ok(i)
+            })
+        });
+        for (i, r) in results.iter().enumerate() {
+            match r {
+                Err(Error::Internal { message }) => {
+                    assert_eq!(i, 5);
+                    assert_eq!(message, "article 5 broke");
+                    let shown = r.as_ref().unwrap_err().to_string();
+                    assert!(
+                        shown.contains("article 5 broke") && shown.contains("bug"),
+                        "{shown}"
+                    );
+                }
+                Ok(j) => assert_eq!(*j, i, "in input order"),
+                Err(e) => panic!("{e}"),
+            }
+        }
+        // A literal message is a `&str` payload, a formatted one a `String`: both are kept.
+        let literal = caught::<()>(|| panic!("plain"));
+        assert_eq!(
+            literal,
+            Err(Error::Internal {
+                message: "plain".into()
+            })
+        );
     }
 }

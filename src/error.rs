@@ -19,6 +19,13 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// The analysis of this input failed: a bug in Parallax, not a fault of the text. Natively,
+    /// [`crate::analyze_many`] reports it for the one article, so that the others of a batch
+    /// still get their analyses.
+    Internal {
+        /// What failed (the panic's message).
+        message: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -35,6 +42,11 @@ impl fmt::Display for Error {
                 f,
                 "{count} articles were given; Parallax compares at most {limit} at once, \
                  so compare them in smaller groups"
+            ),
+            Error::Internal { message } => write!(
+                f,
+                "Parallax failed on this text ({message}); this is a bug in Parallax, not a \
+                 fault of the text: please report it with the text that caused it"
             ),
         }
     }
