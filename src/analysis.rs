@@ -13,8 +13,8 @@ use crate::text::segment;
 use crate::text::span::{holding, Loc, Span};
 use serde::{Deserialize, Serialize};
 
-/// Largest input analysed at once. Ten megabytes is a thousand long articles: anything larger
-/// is not one story, and refusing it keeps the page responsive.
+/// Largest input analysed at once, in bytes: 10 MiB. Ten megabytes is a thousand long articles:
+/// anything larger is not one story, and refusing it keeps the page responsive.
 pub const MAX_INPUT_BYTES: usize = 10 << 20;
 
 /// Everything Parallax finds in one article. Spans are UTF-8 byte offsets into the input exactly

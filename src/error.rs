@@ -33,10 +33,10 @@ impl fmt::Display for Error {
         match self {
             Error::TooLarge { bytes, limit } => write!(
                 f,
-                "the text is {:.1} MB, more than the {:.0} MB Parallax analyses at once; \
+                "the text is {} MiB, more than the {} MiB Parallax analyses at once; \
                  paste a single article, or split the text",
-                *bytes as f64 / 1e6,
-                *limit as f64 / 1e6
+                mib(*bytes),
+                mib(*limit)
             ),
             Error::TooManyArticles { count, limit } => write!(
                 f,
@@ -53,3 +53,47 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Bytes in a mebibyte. The limit is `10 << 20` bytes, so sizes are given in MiB, the unit it
+/// is a round number of: in MB it is 10.49, and a limit shown as "10 MB" took texts of 10.4 MB.
+const MIB: usize = 1 << 20;
+
+/// `bytes` in MiB: whole MiB as such ("10"), else to one decimal rounded up, so that a text
+/// just over the limit never reads as equal to it ("10.1", not "10.0").
+pub(crate) fn mib(bytes: usize) -> String {
+    if bytes % MIB == 0 {
+        (bytes / MIB).to_string()
+    } else {
+        let tenths = (bytes as u128 * 10).div_ceil(MIB as u128);
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_in_mib_and_never_round_down_to_the_limit() {
+        let limit = crate::MAX_INPUT_BYTES;
+        for (bytes, shown) in [
+            (limit, "10"),
+            (limit + 1, "10.1"),
+            (11_000_000, "10.5"),
+            (11 << 20, "11"),
+            (1, "0.1"),
+            (0, "0"),
+        ] {
+            assert_eq!(mib(bytes), shown, "{bytes} bytes");
+        }
+        let refused = Error::TooLarge {
+            bytes: limit + 1,
+            limit,
+        }
+        .to_string();
+        assert!(
+            refused.starts_with("the text is 10.1 MiB, more than the 10 MiB"),
+            "{refused}"
+        );
+    }
+}

@@ -57,7 +57,7 @@ fn refused_input_throws_an_error_with_a_message() {
     let err = parallax::wasm::analyze(&huge, JsValue::UNDEFINED).expect_err("too large");
     let err: JsValue = err.into();
     let message = get(&err, "message").as_string().unwrap_or_default();
-    assert!(message.contains("MB"), "message: {message}");
+    assert!(message.contains("10 MiB"), "message: {message}");
 }
 
 #[wasm_bindgen_test]

@@ -151,7 +151,8 @@ export const tests = [
       await dropFile(page, 1, "too-big.txt", "text/plain", tooBig);
       await page.waitForSelector(".pane-note.error", { timeout: 60_000 });
       const note = await page.textContent(".pane-note.error");
-      assert(/11\.\d MB/.test(note) && /10 MB/.test(note), `the refusal does not say why: ${note}`);
+      // 11,000,000 bytes is 10.49 MiB, shown rounded up; the limit is 10 MiB (10 << 20 bytes).
+      assert(/10\.5 MiB/.test(note) && /10 MiB/.test(note), `the refusal does not say why: ${note}`);
       assert(await page.locator('.pane-note.error[role="alert"]').count() === 1, "the refusal is not announced");
       assert((await page.textContent("#status")).includes("not analysed"), "the status line does not mention the refusal");
       assert((await injected(page)).length === 0, "something was injected");

@@ -3,7 +3,7 @@
 
 import { h, fmt } from "./dom.js";
 
-// Files beyond this are not read at all: the core refuses anything over 10 MB anyway, and
+// Files beyond this are not read at all: the core refuses anything over 10 MiB anyway, and
 // reading a huge file just to refuse it would freeze the tab.
 const MAX_FILE_BYTES = 64 << 20;
 
@@ -184,7 +184,7 @@ export class Pane {
 
   async readFile(file) {
     if (file.size > MAX_FILE_BYTES) {
-      this.showError(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; Parallax reads one article at a time (up to 10 MB)`);
+      this.showError(`${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MiB; Parallax reads one article at a time (up to 10 MiB)`);
       return;
     }
     try {
