@@ -1,11 +1,13 @@
 //! `parallax`: the command-line front of the same core the page uses.
 
-use parallax::{analyze, analyze_many, compare_many, compare_with, Analysis, CompareOptions};
-use std::io::{self, BufRead, Read, Write};
-use std::process::ExitCode;
+mod cli;
 
-#[path = "cli/report.rs"]
-mod report;
+use cli::input::read_input;
+use cli::json::print_json;
+use cli::{jsonl, report};
+use parallax::{analyze, compare_many, compare_with, CompareOptions};
+use std::io::{self, Write};
+use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
@@ -69,14 +71,14 @@ fn run(args: &[String]) -> Result<(), String> {
     // Buffered: stdout alone is line-buffered, and pretty JSON is thousands of lines.
     let mut out = io::BufWriter::new(io::stdout().lock());
     let result = match positional.as_slice() {
-        ["analyze"] if flags.contains(&"--jsonl") => analyze_jsonl(io::stdin().lock(), &mut out),
+        ["analyze"] if flags.contains(&"--jsonl") => jsonl::analyze(io::stdin().lock(), &mut out),
         ["analyze", file] => {
             let text = read_input(file)?;
             let analysis = analyze(&text).map_err(|e| format!("{file}: {e}"))?;
             if json {
                 print_json(&mut out, &analysis)
             } else {
-                print_analysis(&mut out, &text, &analysis)
+                report::analysis(&mut out, &text, &analysis)
             }
         }
         ["compare", a, b] => {
@@ -152,167 +154,6 @@ fn train(args: &[String]) -> Result<(), String> {
 #[cfg(not(feature = "train"))]
 fn train(_: &[String]) -> Result<(), String> {
     Err("this build cannot train: cargo run --release --features train -- train".into())
-}
-
-fn read_input(path: &str) -> Result<String, String> {
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("stdin: {e}"))?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
-    };
-    // Invalid UTF-8 is replaced, not refused: a stray byte should not lose an article.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-fn print_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
-}
-
-/// Lines read before their articles are analysed together (natively on several threads):
-/// enough to keep the threads busy, few enough that answers follow the input closely.
-const JSONL_BATCH: usize = 16;
-
-/// One JSON line per input line, in input order; a bad line gets an error line and the rest go on.
-fn analyze_jsonl(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
-    let mut lines = input.lines();
-    loop {
-        // (id, the text or why there is none) of each non-empty line of the batch.
-        let mut batch: Vec<(serde_json::Value, Result<String, String>)> = Vec::new();
-        for line in lines.by_ref() {
-            let line = line?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            batch.push(match serde_json::from_str::<serde_json::Value>(&line) {
-                Err(e) => (serde_json::Value::Null, Err(format!("not JSON: {e}"))),
-                Ok(mut value) => {
-                    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
-                    match value.get_mut("text").map(serde_json::Value::take) {
-                        Some(serde_json::Value::String(text)) => (id, Ok(text)),
-                        _ => (id, Err("no \"text\" string in this line".to_string())),
-                    }
-                }
-            });
-            if batch.len() == JSONL_BATCH {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            return Ok(());
-        }
-        // A line without a text stands in as the empty text, whose analysis is not used.
-        let texts: Vec<&str> = batch
-            .iter()
-            .map(|(_, text)| text.as_deref().unwrap_or(""))
-            .collect();
-        let analyses = analyze_many(&texts);
-        for ((id, text), analysis) in batch.into_iter().zip(analyses) {
-            let record = match (text, analysis) {
-                (Err(why), _) => serde_json::json!({ "id": id, "error": why }),
-                (Ok(_), Ok(analysis)) => serde_json::json!({ "id": id, "analysis": analysis }),
-                (Ok(_), Err(e)) => serde_json::json!({ "id": id, "error": e.to_string() }),
-            };
-            serde_json::to_writer(&mut *out, &record)?;
-            writeln!(out)?;
-        }
-        // Each batch's answers as soon as they are ready, for a reader at the other end of a pipe.
-        out.flush()?;
-    }
-}
-
-fn print_analysis(out: &mut impl Write, input: &str, analysis: &Analysis) -> io::Result<()> {
-    let text = analysis.indexed_text(input);
-    let m = &analysis.meta;
-    writeln!(
-        out,
-        "input: {}",
-        if analysis.text.is_some() {
-            "html"
-        } else {
-            "text"
-        }
-    )?;
-    for (label, value) in [
-        ("headline", &m.headline),
-        ("byline", &m.byline),
-        ("date", &m.date),
-        ("outlet", &m.outlet),
-    ] {
-        if let Some(v) = value {
-            writeln!(out, "{label}: {v}")?;
-        }
-    }
-    if let Some(d) = &m.dateline {
-        writeln!(
-            out,
-            "dateline: {} ({})",
-            d.place,
-            d.wire.as_deref().unwrap_or("no wire")
-        )?;
-    }
-    for c in &m.credits {
-        writeln!(out, "credits, {}: {}", c.role, c.names.join(", "))?;
-    }
-    writeln!(out, "\nremoved ({}):", analysis.removed.len())?;
-    for r in &analysis.removed {
-        let shown: String = r.text.chars().take(70).collect();
-        writeln!(out, "  {:<20} {shown:?}", r.reason)?;
-    }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{} paragraphs, {} sentences, {} words",
-        analysis.paragraphs.len(),
-        analysis.sentence_count,
-        analysis.word_count
-    )?;
-    writeln!(out, "\nentities ({}):", analysis.entities.len())?;
-    for e in &analysis.entities {
-        let aliases = if e.aliases.is_empty() {
-            String::new()
-        } else {
-            format!("  (also: {})", e.aliases.join(", "))
-        };
-        writeln!(
-            out,
-            "  {:>3}  {:<4}  {}{}",
-            e.count,
-            e.kind.as_str(),
-            e.name,
-            aliases
-        )?;
-    }
-    writeln!(out, "\nquotes ({}):", analysis.quotes.len())?;
-    for q in &analysis.quotes {
-        let shown: String = q.text.chars().take(60).collect();
-        let via = q
-            .via
-            .as_deref()
-            .map(|v| format!(" via {v}"))
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "  {:<20} {shown:?}{via}",
-            q.speaker.as_deref().unwrap_or("(unknown)")
-        )?;
-    }
-    writeln!(out, "\nsources ({}):", analysis.sources.len())?;
-    for s in &analysis.sources {
-        let linked = if s.entity.is_some() {
-            ""
-        } else {
-            "  (not in entities)"
-        };
-        let kind = format!("{:?}", s.kind).to_lowercase();
-        writeln!(out, "  {:>3}  {kind:<6}  {}{linked}", s.count, s.name)?;
-    }
-    let _ = text;
-    Ok(())
 }
 
 fn print_readability(out: &mut impl Write, r: &parallax::eval::Report) -> io::Result<()> {

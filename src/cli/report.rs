@@ -1,6 +1,6 @@
-//! The CLI's readable summaries of comparisons.
+//! The CLI's readable summaries of analyses and comparisons.
 
-use parallax::{Comparison, ComparisonMany, SharedEntity, Term};
+use parallax::{Analysis, Comparison, ComparisonMany, SharedEntity, Term};
 use std::io::{self, Write};
 
 /// Characters of each side shown for a passage.
@@ -19,6 +19,97 @@ fn excerpt(text: &str) -> String {
 
 fn percent(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
+}
+
+/// One article.
+pub fn analysis(out: &mut impl Write, input: &str, analysis: &Analysis) -> io::Result<()> {
+    let text = analysis.indexed_text(input);
+    let m = &analysis.meta;
+    writeln!(
+        out,
+        "input: {}",
+        if analysis.text.is_some() {
+            "html"
+        } else {
+            "text"
+        }
+    )?;
+    for (label, value) in [
+        ("headline", &m.headline),
+        ("byline", &m.byline),
+        ("date", &m.date),
+        ("outlet", &m.outlet),
+    ] {
+        if let Some(v) = value {
+            writeln!(out, "{label}: {v}")?;
+        }
+    }
+    if let Some(d) = &m.dateline {
+        writeln!(
+            out,
+            "dateline: {} ({})",
+            d.place,
+            d.wire.as_deref().unwrap_or("no wire")
+        )?;
+    }
+    for c in &m.credits {
+        writeln!(out, "credits, {}: {}", c.role, c.names.join(", "))?;
+    }
+    writeln!(out, "\nremoved ({}):", analysis.removed.len())?;
+    for r in &analysis.removed {
+        let shown: String = r.text.chars().take(70).collect();
+        writeln!(out, "  {:<20} {shown:?}", r.reason)?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} paragraphs, {} sentences, {} words",
+        analysis.paragraphs.len(),
+        analysis.sentence_count,
+        analysis.word_count
+    )?;
+    writeln!(out, "\nentities ({}):", analysis.entities.len())?;
+    for e in &analysis.entities {
+        let aliases = if e.aliases.is_empty() {
+            String::new()
+        } else {
+            format!("  (also: {})", e.aliases.join(", "))
+        };
+        writeln!(
+            out,
+            "  {:>3}  {:<4}  {}{}",
+            e.count,
+            e.kind.as_str(),
+            e.name,
+            aliases
+        )?;
+    }
+    writeln!(out, "\nquotes ({}):", analysis.quotes.len())?;
+    for q in &analysis.quotes {
+        let shown: String = q.text.chars().take(60).collect();
+        let via = q
+            .via
+            .as_deref()
+            .map(|v| format!(" via {v}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {:<20} {shown:?}{via}",
+            q.speaker.as_deref().unwrap_or("(unknown)")
+        )?;
+    }
+    writeln!(out, "\nsources ({}):", analysis.sources.len())?;
+    for s in &analysis.sources {
+        let linked = if s.entity.is_some() {
+            ""
+        } else {
+            "  (not in entities)"
+        };
+        let kind = format!("{:?}", s.kind).to_lowercase();
+        writeln!(out, "  {:>3}  {kind:<6}  {}{linked}", s.count, s.name)?;
+    }
+    let _ = text;
+    Ok(())
 }
 
 /// Two articles.
