@@ -12,7 +12,9 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage:
   parallax analyze FILE|- [--json]   summary of one article (--json: the Analysis as JSON)
-  parallax analyze --jsonl           JSON lines {\"id\", \"text\"} on stdin -> {\"id\", \"analysis\"|\"error\"}
+  parallax analyze --jsonl           JSON lines {\"id\", \"text\"} on stdin -> one line for each, in order:
+                                     {\"id\", \"analysis\"}, or {\"id\", \"error\", \"line\"} for a line that
+                                     is blank, not JSON, without \"text\", too long or too large
   parallax compare A B [--json]      compare two articles (files, or - for stdin)
   parallax compare A B C ... [--json]  pairwise reuse and entity overlap of three or more
     compare options: --min-words N   shortest reused passage, in words (default 8)

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn parallax(args: &[&str], stdin: &str) -> (String, String, bool) {
+fn parallax(args: &[&str], stdin: impl AsRef<[u8]>) -> (String, String, bool) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
         .stdin(Stdio::piped())
@@ -12,11 +12,7 @@ fn parallax(args: &[&str], stdin: &str) -> (String, String, bool) {
         .spawn()
         .expect("runs");
     // A command that fails early may exit before reading its input: a broken pipe is fine then.
-    let written = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes());
+    let written = child.stdin.take().expect("stdin").write_all(stdin.as_ref());
     assert!(written.is_ok() || written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe));
     let out = child.wait_with_output().expect("finishes");
     (
@@ -84,6 +80,101 @@ fn jsonl_answers_every_line_in_order_and_survives_bad_ones() {
     assert_eq!(lines[2]["id"], "x");
     assert!(lines[2]["error"].as_str().unwrap().contains("text"));
     assert_eq!(lines[3]["id"], 4);
+    // Errors say which line they answer (the id may be missing); answers are as they were.
+    assert_eq!(
+        (lines[1]["line"].as_u64(), lines[2]["line"].as_u64()),
+        (Some(2), Some(3))
+    );
+    assert!(lines[0].get("line").is_none() && lines[3].get("line").is_none());
+}
+
+/// JSON lines of `out`, each parsed.
+fn json_lines(out: &str) -> Vec<serde_json::Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+/// A byte that is not UTF-8 used to end the whole run ("stream did not contain valid UTF-8")
+/// and lose every line after it: lines are read as bytes and decoded with replacement.
+#[test]
+fn jsonl_reads_bytes_so_invalid_utf8_is_replaced_not_fatal() {
+    let mut input = b"\xef\xbb\xbf{\"id\": 1, \"text\": \"Putin met Erdogan.\"}\n".to_vec();
+    input.extend_from_slice(b"{\"id\": 2, \"text\": \"bad \xff\xfe byte in Moscow\"}\r\n");
+    input.extend_from_slice(b"\xff not JSON\n{\"id\": 4, \"text\": \"Tehran.\"}\n");
+    let (out, err, ok) = parallax(&["analyze", "--jsonl"], input);
+    assert!(ok, "{err}");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 4, "{out}");
+    // A byte order mark opening the input is not part of the first line's JSON.
+    assert_eq!(lines[0]["id"], 1);
+    assert!(lines[0]["analysis"].is_object(), "{}", lines[0]);
+    assert_eq!(lines[1]["id"], 2);
+    let moscow = &lines[1]["analysis"]["entities"][0]["mentions"][0];
+    assert_eq!(moscow["text"], "Moscow");
+    // Each bad byte became a U+FFFD, three bytes, and offsets count them so.
+    assert_eq!(moscow["start"], 4 + 2 * 3 + " byte in ".len());
+    assert!(lines[2]["error"].as_str().unwrap().contains("not JSON"));
+    assert_eq!(lines[2]["line"], 3);
+    assert_eq!(lines[3]["id"], 4);
+}
+
+/// Blank lines were skipped silently, so output line N no longer answered input line N: each
+/// gets an error record, as documented in the README and `--help`.
+#[test]
+fn jsonl_answers_a_blank_line_so_output_lines_match_input_lines() {
+    let input = "{\"id\": 1, \"text\": \"Moscow.\"}\n\n   \t\n{\"id\": 4, \"text\": \"Tehran.\"}";
+    let (out, err, ok) = parallax(&["analyze", "--jsonl"], input);
+    assert!(ok, "{err}");
+    let lines = json_lines(&out);
+    assert_eq!(
+        lines.len(),
+        4,
+        "a last line without a newline is a line too: {out}"
+    );
+    for (k, line) in [(1, &lines[1]), (2, &lines[2])] {
+        assert_eq!(
+            *line,
+            serde_json::json!({ "id": null, "error": "blank line", "line": k + 1 })
+        );
+    }
+    assert_eq!(
+        (lines[0]["id"].as_u64(), lines[3]["id"].as_u64()),
+        (Some(1), Some(4))
+    );
+}
+
+/// A line longer than MAX_JSONL_LINE_BYTES (61 MiB: a 10 MiB text with every byte escaped)
+/// is skipped as it is read, with an error record, and the lines after it are answered; a
+/// text over the 10 MiB limit in a shorter line is refused by name and size.
+#[test]
+fn jsonl_skips_a_line_over_max_jsonl_line_bytes_and_goes_on() {
+    let mut input = b"{\"id\": 1, \"text\": \"".to_vec();
+    input.resize(input.len() + (62 << 20), b'a');
+    input.extend_from_slice(b"\"}\n{\"id\": 2, \"text\": \"");
+    input.resize(input.len() + (11 << 20), b'b');
+    input.extend_from_slice(b"\"}\n{\"id\": 3, \"text\": \"Putin spoke in Moscow.\"}\n");
+    let (out, err, ok) = parallax(&["analyze", "--jsonl"], input);
+    assert!(ok, "{err}");
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 3, "{out}");
+    let too_long = lines[0]["error"].as_str().expect("error");
+    assert!(too_long.contains("longer than 61 MiB"), "{too_long}");
+    assert_eq!(
+        (&lines[0]["id"], lines[0]["line"].as_u64()),
+        (&serde_json::Value::Null, Some(1))
+    );
+    let too_large = lines[1]["error"].as_str().expect("error");
+    assert!(
+        too_large.contains("11 MiB, more than the 10 MiB"),
+        "{too_large}"
+    );
+    assert_eq!(
+        (lines[1]["id"].as_u64(), lines[1]["line"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(lines[2]["id"], 3);
+    assert!(lines[2]["analysis"]["entities"].is_array());
 }
 
 #[test]

@@ -1,56 +1,165 @@
 //! `parallax analyze --jsonl`: JSON lines in, one answer line per line out.
+//!
+//! No input line goes unanswered, whatever it holds: bytes that are not UTF-8 are replaced
+//! (U+FFFD), a line that is blank, not JSON, without a `"text"` string or too long gets an
+//! error record with its line number, and an article whose analysis fails gets one too. Answers
+//! keep the input's order, so the Nth output line answers the Nth input line.
 
-use parallax::analyze_many;
-use std::io::{self, BufRead, Write};
+use parallax::{analyze_many, Error, MAX_INPUT_BYTES};
+use serde_json::{json, Value};
+use std::io::{self, BufRead, ErrorKind, Read, Write};
 
 /// Lines read before their articles are analysed together (natively on several threads):
 /// enough to keep the threads busy, few enough that answers follow the input closely.
 const JSONL_BATCH: usize = 16;
 
+/// Longest input line read, in bytes: room for a text of [`MAX_INPUT_BYTES`] with every byte
+/// escaped (`\u0001` is six bytes for one, the most JSON spends on a byte), and 1 MiB for the
+/// id and whatever else the line holds. A longer line cannot hold a text Parallax analyses, so
+/// it is skipped as it is read, never held whole.
+pub const MAX_JSONL_LINE_BYTES: usize = 6 * MAX_INPUT_BYTES + (1 << 20);
+
+/// What one input line asks for.
+enum Line {
+    /// An article to analyse, with its id.
+    Text(Value, String),
+    /// No article: the id if the line gave one, and why.
+    Bad(Value, String),
+}
+
 /// One JSON line per input line, in input order; a bad line gets an error line and the rest go on.
-pub fn analyze(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
-    let mut lines = input.lines();
-    loop {
-        // (id, the text or why there is none) of each non-empty line of the batch.
-        let mut batch: Vec<(serde_json::Value, Result<String, String>)> = Vec::new();
-        for line in lines.by_ref() {
-            let line = line?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            batch.push(match serde_json::from_str::<serde_json::Value>(&line) {
-                Err(e) => (serde_json::Value::Null, Err(format!("not JSON: {e}"))),
-                Ok(mut value) => {
-                    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
-                    match value.get_mut("text").map(serde_json::Value::take) {
-                        Some(serde_json::Value::String(text)) => (id, Ok(text)),
-                        _ => (id, Err("no \"text\" string in this line".to_string())),
-                    }
+pub fn analyze(mut input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
+    let mut buf = Vec::new();
+    // Lines read so far (the last one's 1-based number).
+    let mut number = 0;
+    let mut done = false;
+    while !done {
+        let mut batch: Vec<(usize, Line)> = Vec::with_capacity(JSONL_BATCH);
+        while batch.len() < JSONL_BATCH {
+            let line = match next_line(&mut input, &mut buf)? {
+                Next::End => {
+                    // Not read again: at a terminal that would wait for more after Ctrl-D.
+                    done = true;
+                    break;
                 }
-            });
-            if batch.len() == JSONL_BATCH {
-                break;
-            }
+                Next::TooLong => Line::Bad(
+                    Value::Null,
+                    format!(
+                        "the line is longer than {} MiB, more than a text Parallax analyses \
+                         ({} MiB) takes in JSON even with every character escaped; skipped",
+                        MAX_JSONL_LINE_BYTES >> 20,
+                        MAX_INPUT_BYTES >> 20
+                    ),
+                ),
+                Next::Line => parse(&buf, number == 0),
+            };
+            number += 1;
+            batch.push((number, line));
         }
         if batch.is_empty() {
-            return Ok(());
+            break;
         }
         // A line without a text stands in as the empty text, whose analysis is not used.
         let texts: Vec<&str> = batch
             .iter()
-            .map(|(_, text)| text.as_deref().unwrap_or(""))
+            .map(|(_, line)| match line {
+                Line::Text(_, text) => text.as_str(),
+                Line::Bad(..) => "",
+            })
             .collect();
         let analyses = analyze_many(&texts);
-        for ((id, text), analysis) in batch.into_iter().zip(analyses) {
-            let record = match (text, analysis) {
-                (Err(why), _) => serde_json::json!({ "id": id, "error": why }),
-                (Ok(_), Ok(analysis)) => serde_json::json!({ "id": id, "analysis": analysis }),
-                (Ok(_), Err(e)) => serde_json::json!({ "id": id, "error": e.to_string() }),
+        for ((number, line), analysis) in batch.into_iter().zip(analyses) {
+            // Answers carry no line number, so that they stay as they always were; errors do,
+            // since their id may be missing.
+            let record = match (line, analysis) {
+                (Line::Text(id, _), Ok(analysis)) => json!({ "id": id, "analysis": analysis }),
+                (Line::Text(id, _), Err(e)) => {
+                    json!({ "id": id, "error": e.to_string(), "line": number })
+                }
+                (Line::Bad(id, why), _) => json!({ "id": id, "error": why, "line": number }),
             };
             serde_json::to_writer(&mut *out, &record)?;
             writeln!(out)?;
         }
         // Each batch's answers as soon as they are ready, for a reader at the other end of a pipe.
         out.flush()?;
+    }
+    Ok(())
+}
+
+/// What [`next_line`] found.
+enum Next {
+    /// The input has ended.
+    End,
+    /// A line, in the buffer (with its newline, if it had one).
+    Line,
+    /// A line over [`MAX_JSONL_LINE_BYTES`], now skipped.
+    TooLong,
+}
+
+/// Reads the next line into `buf`, at most [`MAX_JSONL_LINE_BYTES`] of it: a longer line's
+/// rest is read and dropped a buffer at a time.
+fn next_line(input: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Next> {
+    buf.clear();
+    // One byte past the limit (the newline counted) tells a line that is too long.
+    let read = Read::take(&mut *input, MAX_JSONL_LINE_BYTES as u64 + 1).read_until(b'\n', buf)?;
+    if read == 0 {
+        return Ok(Next::End);
+    }
+    if buf.last() == Some(&b'\n') || buf.len() <= MAX_JSONL_LINE_BYTES {
+        return Ok(Next::Line);
+    }
+    buf.clear();
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(Next::TooLong);
+        }
+        match chunk.iter().position(|&b| b == b'\n') {
+            Some(k) => {
+                input.consume(k + 1);
+                return Ok(Next::TooLong);
+            }
+            None => {
+                let n = chunk.len();
+                input.consume(n);
+            }
+        }
+    }
+}
+
+/// The request in one line's bytes; `first` for the input's first line, which may open with a
+/// byte order mark.
+fn parse(bytes: &[u8], first: bool) -> Line {
+    // Invalid UTF-8 is replaced, as in files: a stray byte should not lose the line.
+    let decoded = String::from_utf8_lossy(bytes);
+    let line: &str = match decoded.strip_prefix('\u{feff}') {
+        Some(rest) if first => rest,
+        _ => &decoded,
+    };
+    if line.trim().is_empty() {
+        return Line::Bad(Value::Null, "blank line".to_string());
+    }
+    let mut value = match serde_json::from_str::<Value>(line) {
+        Ok(value) => value,
+        Err(e) => return Line::Bad(Value::Null, format!("not JSON: {e}")),
+    };
+    let id = value.get("id").cloned().unwrap_or(Value::Null);
+    match value.get_mut("text").map(Value::take) {
+        // Refused here as `analyze` would refuse it, so that a batch holds no text it cannot use.
+        Some(Value::String(text)) if text.len() > MAX_INPUT_BYTES => Line::Bad(
+            id,
+            Error::TooLarge {
+                bytes: text.len(),
+                limit: MAX_INPUT_BYTES,
+            }
+            .to_string(),
+        ),
+        Some(Value::String(text)) => Line::Text(id, text),
+        _ => Line::Bad(id, "no \"text\" string in this line".to_string()),
     }
 }
