@@ -190,3 +190,35 @@ fn unknown_option_shows_usage() {
     assert!(!ok);
     assert!(err.contains("usage"), "{err}");
 }
+
+/// serde_json writes U+2028, U+2029 and U+0085 raw, and readers that split on Unicode line
+/// breaks cut a record there: both `--json` and `--jsonl` write them escaped.
+#[test]
+fn json_output_escapes_unicode_line_breaks() {
+    let text =
+        "Russian President Vladimir\u{2028}Putin met Iranian President Masoud\u{85}Pezeshkian \
+                in Ashgabat on Friday.\nRead more: Putin\u{2029}visits Tehran\n";
+    let line = serde_json::json!({ "id": "sep\u{2028}id", "text": text }).to_string();
+    let (jsonl, _, ok) = parallax(&["analyze", "--jsonl"], format!("{line}\n"));
+    assert!(ok);
+    let (json, _, ok) = parallax(&["analyze", "-", "--json"], text);
+    assert!(ok);
+    for out in [&jsonl, &json] {
+        for raw in ['\u{2028}', '\u{2029}', '\u{85}'] {
+            assert!(!out.contains(raw), "{raw:?} written raw");
+        }
+        assert!(out.contains("\\u2028") && out.contains("\\u0085"), "{out}");
+    }
+    assert_eq!(jsonl.lines().count(), 1);
+    // Escaped, they are the same strings.
+    let record: serde_json::Value = serde_json::from_str(&jsonl).expect("JSON");
+    assert_eq!(record["id"], "sep\u{2028}id");
+    let analysis: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(record["analysis"], analysis);
+    // The article's own line breaks survive, as escapes, in what the analysis quotes of it.
+    let decoded = analysis.to_string();
+    assert!(
+        decoded.contains('\u{2028}') && decoded.contains('\u{85}'),
+        "{decoded}"
+    );
+}

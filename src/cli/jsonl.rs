@@ -5,6 +5,7 @@
 //! error record with its line number, and an article whose analysis fails gets one too. Answers
 //! keep the input's order, so the Nth output line answers the Nth input line.
 
+use super::json::print_json_line;
 use parallax::{analyze_many, Error, MAX_INPUT_BYTES};
 use serde_json::{json, Value};
 use std::io::{self, BufRead, ErrorKind, Read, Write};
@@ -78,8 +79,7 @@ pub fn analyze(mut input: impl BufRead, out: &mut impl Write) -> io::Result<()> 
                 }
                 (Line::Bad(id, why), _) => json!({ "id": id, "error": why, "line": number }),
             };
-            serde_json::to_writer(&mut *out, &record)?;
-            writeln!(out)?;
+            print_json_line(out, &record)?;
         }
         // Each batch's answers as soon as they are ready, for a reader at the other end of a pipe.
         out.flush()?;
