@@ -61,6 +61,7 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     let json = flags.contains(&"--json");
     let known = [
+        "--help",
         "--json",
         "--jsonl",
         "--documents",
@@ -70,9 +71,17 @@ fn run(args: &[String]) -> Result<(), String> {
     if let Some(unknown) = flags.iter().find(|f| !known.contains(f)) {
         return Err(format!("unknown option {unknown}\n{USAGE}"));
     }
+    if positional.iter().filter(|&&p| p == "-").count() > 1 {
+        return Err(
+            "standard input (-) can be read only once: give at most one article as -, \
+                    the others as files"
+                .to_string(),
+        );
+    }
     // Buffered: stdout alone is line-buffered, and pretty JSON is thousands of lines.
     let mut out = io::BufWriter::new(io::stdout().lock());
     let result = match positional.as_slice() {
+        _ if flags.contains(&"--help") => writeln!(out, "{USAGE}"),
         ["analyze"] if flags.contains(&"--jsonl") => jsonl::analyze(io::stdin().lock(), &mut out),
         ["analyze", file] => {
             let text = read_input(file)?;
@@ -135,16 +144,22 @@ fn run(args: &[String]) -> Result<(), String> {
                 documents: flags.contains(&"--documents"),
                 no_misc: flags.contains(&"--no-misc"),
             };
-            return parallax::tagger_cli::eval_conll(file, options, &mut out)
-                .and_then(|()| out.flush().map_err(|e| e.to_string()));
-        }
-        ["help"] | [] => {
-            println!("{USAGE}");
+            parallax::tagger_cli::eval_conll(file, options, &mut out)?;
             Ok(())
         }
+        ["help"] | [] => writeln!(out, "{USAGE}"),
         _ => return Err(format!("cannot understand the arguments\n{USAGE}")),
     };
-    result.and_then(|()| out.flush()).map_err(|e| e.to_string())
+    reported(result.and_then(|()| out.flush()))
+}
+
+/// A failure to write, as the CLI reports it: none for a broken pipe, since the reader went
+/// away on purpose (`parallax ... | head -1`) and wants nothing more.
+fn reported(result: io::Result<()>) -> Result<(), String> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
+    }
 }
 
 #[cfg(feature = "train")]

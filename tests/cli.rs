@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+const LIMIT: usize = parallax::MAX_INPUT_BYTES;
+
 fn parallax(args: &[&str], stdin: impl AsRef<[u8]>) -> (String, String, bool) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)
@@ -221,4 +223,114 @@ fn json_output_escapes_unicode_line_breaks() {
         decoded.contains('\u{2028}') && decoded.contains('\u{85}'),
         "{decoded}"
     );
+}
+
+/// Inputs were read whole before the size was checked: a pipe that never ends was read until
+/// memory ran out. Reading stops one byte past the limit, and the refusal names the input.
+#[test]
+fn input_over_the_limit_is_refused_after_reading_one_byte_past_it() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["analyze", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Six times the limit, as if endless: the reader must give up long before the end.
+    let writer = std::thread::spawn(move || {
+        let chunk = "Putin met Pezeshkian. ".repeat(3000);
+        let mut written = 0;
+        while written < 6 * LIMIT {
+            if stdin.write_all(chunk.as_bytes()).is_err() {
+                break;
+            }
+            written += chunk.len();
+        }
+        written
+    });
+    let out = child.wait_with_output().expect("finishes");
+    let written = writer.join().expect("writer");
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(!out.status.success());
+    assert!(
+        err.contains("standard input") && err.contains("more than the 10 MiB"),
+        "{err}"
+    );
+    assert!(written < 2 * LIMIT, "read {written} bytes before refusing");
+}
+
+#[test]
+fn compare_names_the_file_over_the_limit() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let big = dir.join("cli-over-the-limit.txt");
+    std::fs::write(&big, "a".repeat(LIMIT + 1)).expect("writes");
+    let small = dir.join("cli-under-the-limit.txt");
+    std::fs::write(&small, "Putin spoke in Moscow.").expect("writes");
+    let (big, small) = (big.to_str().unwrap(), small.to_str().unwrap());
+    let (_, err, ok) = parallax(&["compare", small, big], "");
+    assert!(!ok);
+    assert!(
+        err.contains(&format!(
+            "{big}: the text is 10.1 MiB, more than the 10 MiB"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains(small), "{err}");
+    // Exactly at the limit is not over it (spaces: quick to analyse).
+    std::fs::write(big, " ".repeat(LIMIT)).expect("writes");
+    let (_, err, ok) = parallax(&["analyze", big], "");
+    assert!(ok, "{err}");
+}
+
+/// `compare - -` read standard input for A and then found it empty for B.
+#[test]
+fn compare_refuses_standard_input_twice() {
+    let (out, err, ok) = parallax(&["compare", "-", "-"], "Putin spoke in Moscow.");
+    assert!(!ok && out.is_empty());
+    assert!(
+        err.contains("standard input (-) can be read only once"),
+        "{err}"
+    );
+}
+
+/// `parallax ... | head -1` printed "Broken pipe (os error 32)" and failed: a reader that has
+/// gone away is no error.
+#[test]
+fn a_broken_pipe_ends_the_run_quietly_and_successfully() {
+    let jsonl = "{\"id\": 1, \"text\": \"Putin spoke in Moscow.\"}\n".repeat(40);
+    let article =
+        "Russian President Vladimir Putin met Masoud Pezeshkian in Ashgabat.\n".repeat(50);
+    for (args, input) in [
+        (&["analyze", "--jsonl"][..], jsonl.as_str()),
+        (&["analyze", "-", "--json"][..], article.as_str()),
+        (&["analyze", "-"][..], article.as_str()),
+        (&["help"][..], ""),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        // The reader goes away before the first line is written.
+        drop(child.stdout.take());
+        let mut stdin = child.stdin.take().expect("stdin");
+        let _ = stdin.write_all(input.as_bytes());
+        drop(stdin);
+        let out = child.wait_with_output().expect("finishes");
+        let err = String::from_utf8(out.stderr).expect("utf-8");
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn help_is_an_answer_not_an_error() {
+    for args in [&["--help"][..], &["analyze", "--help"][..], &["help"][..]] {
+        let (out, err, ok) = parallax(args, "");
+        assert!(ok, "{err}");
+        assert!(out.starts_with("usage:") && out.contains("blank"), "{out}");
+    }
 }
