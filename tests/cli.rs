@@ -334,3 +334,52 @@ fn help_is_an_answer_not_an_error() {
         assert!(out.starts_with("usage:") && out.contains("blank"), "{out}");
     }
 }
+
+/// An article with terminal escape sequences, C0 and C1 controls, DEL, bidi overrides and
+/// isolates in its headline, byline, outlet, names, quotes, credits and sources.
+const HOSTILE_HTML: &str = "<html><head><title>Putin\u{1b}[2J meets Pezeshkian\u{202e} in Ashgabat</title>\
+    <meta name=\"author\" content=\"\u{1b}]0;pwned\u{7}Evil Writer\">\
+    <meta property=\"og:site_name\" content=\"Reu\u{9b}ters\u{2066}\"></head><body><article>\
+    <p>MOSCOW\u{8}\u{8} (Reuters) - Russian President Vladimir\u{1b}[31m Putin met Iranian President \
+    Masoud Pezeshkian\u{2067} in Ashgabat on Friday, according to Ta\u{1b}ss and IRNA.</p>\
+    <p>\"We are close\u{1b}[1A to signing\u{2028} a treaty\u{7f},\" Pezeshkian\u{202d} said, according \
+    to IRNA. The two leaders spoke for an hour about trade, energy and security in the region.</p>\
+    <p>Reporting by Andrew\u{1b}[5m Osborn; Editing by Mark\u{2069} Trevelyan</p></article></body></html>";
+
+/// The text summaries printed the article's own control characters, so an article could clear
+/// the screen, set the terminal's title or reorder what follows: all go through `shown`.
+#[test]
+fn text_summaries_show_control_characters_and_bidi_overrides_escaped() {
+    let other = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-hostile-b.txt");
+    std::fs::write(
+        &other,
+        "Russian President Vladimir\u{1b}[2J\u{7}Putin met Masoud Pezeshkian in Ashgabat.\n\n\u{1b}[31mBy Evil Writer\n",
+    )
+    .expect("writes");
+    let other = other.to_str().unwrap();
+    let (summary, err, ok) = parallax(&["analyze", "-"], HOSTILE_HTML);
+    assert!(ok, "{err}");
+    let (comparison, err, ok) = parallax(&["compare", "-", other], HOSTILE_HTML);
+    assert!(ok, "{err}");
+    for out in [&summary, &comparison] {
+        let bad: Vec<char> = out
+            .chars()
+            .filter(|&c| {
+                (c.is_control() && c != '\n')
+                    || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                    || matches!(c, '\u{2028}' | '\u{2029}')
+            })
+            .collect();
+        assert!(bad.is_empty(), "printed raw: {bad:?}\n{out}");
+        assert!(out.contains("Vladimir\\u{1b}["), "{out}");
+    }
+    for escaped in [
+        "headline: Putin\\u{1b}[2J meets Pezeshkian\\u{202e} in Ashgabat",
+        "byline: \\u{1b}]0;pwned\\u{7}Evil Writer",
+        "outlet: Reu\\u{9b}ters\\u{2066}",
+        "\"We are close\\u{1b}[1A to signing",
+        "Andrew\\u{1b}[5m Osborn",
+    ] {
+        assert!(summary.contains(escaped), "{escaped} not in\n{summary}");
+    }
+}

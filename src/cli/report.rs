@@ -1,20 +1,38 @@
-//! The CLI's readable summaries of analyses and comparisons.
+//! The CLI's readable summaries of analyses and comparisons. Every string that comes from an
+//! article (and the file names given) is printed through [`shown`], control characters and
+//! bidi overrides escaped.
 
+use super::shown::shown;
 use parallax::{Analysis, Comparison, ComparisonMany, SharedEntity, Term};
 use std::io::{self, Write};
 
 /// Characters of each side shown for a passage.
 const EXCERPT_CHARS: usize = 70;
 
-/// The first `EXCERPT_CHARS` characters of `text`, white space folded.
+/// The first `EXCERPT_CHARS` characters of `text`, white space folded, [`shown`].
 fn excerpt(text: &str) -> String {
     let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.chars().count() <= EXCERPT_CHARS {
-        folded
+        shown(&folded).into_owned()
     } else {
         let cut: String = folded.chars().take(EXCERPT_CHARS - 1).collect();
-        format!("{cut}…")
+        format!("{}…", shown(&cut))
     }
+}
+
+/// The first `chars` characters of `text`, [`shown`] in double quotes.
+fn quoted(text: &str, chars: usize) -> String {
+    let cut: String = text.chars().take(chars).collect();
+    format!("\"{}\"", shown(&cut))
+}
+
+/// `names`, [`shown`], joined by commas.
+fn list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| shown(n))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn percent(x: f64) -> String {
@@ -41,24 +59,23 @@ pub fn analysis(out: &mut impl Write, input: &str, analysis: &Analysis) -> io::R
         ("outlet", &m.outlet),
     ] {
         if let Some(v) = value {
-            writeln!(out, "{label}: {v}")?;
+            writeln!(out, "{label}: {}", shown(v))?;
         }
     }
     if let Some(d) = &m.dateline {
         writeln!(
             out,
             "dateline: {} ({})",
-            d.place,
-            d.wire.as_deref().unwrap_or("no wire")
+            shown(&d.place),
+            shown(d.wire.as_deref().unwrap_or("no wire"))
         )?;
     }
     for c in &m.credits {
-        writeln!(out, "credits, {}: {}", c.role, c.names.join(", "))?;
+        writeln!(out, "credits, {}: {}", shown(&c.role), list(&c.names))?;
     }
     writeln!(out, "\nremoved ({}):", analysis.removed.len())?;
     for r in &analysis.removed {
-        let shown: String = r.text.chars().take(70).collect();
-        writeln!(out, "  {:<20} {shown:?}", r.reason)?;
+        writeln!(out, "  {:<20} {}", shown(&r.reason), quoted(&r.text, 70))?;
     }
     writeln!(out)?;
     writeln!(
@@ -73,29 +90,29 @@ pub fn analysis(out: &mut impl Write, input: &str, analysis: &Analysis) -> io::R
         let aliases = if e.aliases.is_empty() {
             String::new()
         } else {
-            format!("  (also: {})", e.aliases.join(", "))
+            format!("  (also: {})", list(&e.aliases))
         };
         writeln!(
             out,
             "  {:>3}  {:<4}  {}{}",
             e.count,
             e.kind.as_str(),
-            e.name,
+            shown(&e.name),
             aliases
         )?;
     }
     writeln!(out, "\nquotes ({}):", analysis.quotes.len())?;
     for q in &analysis.quotes {
-        let shown: String = q.text.chars().take(60).collect();
         let via = q
             .via
             .as_deref()
-            .map(|v| format!(" via {v}"))
+            .map(|v| format!(" via {}", shown(v)))
             .unwrap_or_default();
         writeln!(
             out,
-            "  {:<20} {shown:?}{via}",
-            q.speaker.as_deref().unwrap_or("(unknown)")
+            "  {:<20} {}{via}",
+            shown(q.speaker.as_deref().unwrap_or("(unknown)")),
+            quoted(&q.text, 60)
         )?;
     }
     writeln!(out, "\nsources ({}):", analysis.sources.len())?;
@@ -106,7 +123,12 @@ pub fn analysis(out: &mut impl Write, input: &str, analysis: &Analysis) -> io::R
             "  (not in entities)"
         };
         let kind = format!("{:?}", s.kind).to_lowercase();
-        writeln!(out, "  {:>3}  {kind:<6}  {}{linked}", s.count, s.name)?;
+        writeln!(
+            out,
+            "  {:>3}  {kind:<6}  {}{linked}",
+            s.count,
+            shown(&s.name)
+        )?;
     }
     let _ = text;
     Ok(())
@@ -119,7 +141,7 @@ pub fn comparison(
     texts: [&str; 2],
     c: &Comparison,
 ) -> io::Result<()> {
-    writeln!(out, "A: {}\nB: {}\n", names[0], names[1])?;
+    writeln!(out, "A: {}\nB: {}\n", shown(names[0]), shown(names[1]))?;
     writeln!(
         out,
         "reused text: {} of A, {} of B, in {} passages (at least {} words each)",
@@ -159,11 +181,11 @@ pub fn comparison(
             e.reused_b,
             percent(e.share_a),
             percent(e.share_b),
-            e.name
+            shown(&e.name)
         )?;
     }
     let names_of = |it: &mut dyn Iterator<Item = &SharedEntity>| {
-        it.map(|e| e.name.as_str()).collect::<Vec<_>>().join(", ")
+        it.map(|e| shown(&e.name)).collect::<Vec<_>>().join(", ")
     };
     writeln!(out, "\nB adds:   {}", names_of(&mut c.added_by_b()))?;
     writeln!(out, "B drops:  {}", names_of(&mut c.dropped_by_b()))?;
@@ -174,7 +196,7 @@ pub fn comparison(
     writeln!(
         out,
         "B's own mentions of shared entities: {}",
-        own.map(|e| format!("{} ×{}", e.name, e.count_b - e.reused_b))
+        own.map(|e| format!("{} ×{}", shown(&e.name), e.count_b - e.reused_b))
             .collect::<Vec<_>>()
             .join(", ")
     )?;
@@ -199,13 +221,16 @@ pub fn comparison(
             writeln!(
                 out,
                 "  {:<14} {:>3} {:>3}  ({})",
-                s.name, s.count_a, s.count_b, s.reused_b
+                shown(&s.name),
+                s.count_a,
+                s.count_b,
+                s.reused_b
             )?;
         }
     }
     let terms = |ts: &[Term]| {
         ts.iter()
-            .map(|t| format!("{} ({}:{})", t.term, t.count_a, t.count_b))
+            .map(|t| format!("{} ({}:{})", shown(&t.term), t.count_a, t.count_b))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -216,7 +241,7 @@ pub fn comparison(
 /// Three or more articles.
 pub fn many(out: &mut impl Write, names: &[&str], m: &ComparisonMany) -> io::Result<()> {
     for (k, name) in names.iter().enumerate() {
-        writeln!(out, "{:>2}: {name}", k + 1)?;
+        writeln!(out, "{:>2}: {}", k + 1, shown(name))?;
     }
     for (title, matrix) in [
         (
