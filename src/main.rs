@@ -26,7 +26,9 @@ usage:
   parallax eval-conll FILE           entity tagger's precision, recall, F1 and speed on CoNLL-2003 FILE
     --documents                      end to end: each document rebuilt as text and analysed
     --no-misc                        the corpus never tags MISC: score PER, ORG and LOC only
-  parallax train [--epochs N ...]    retrain the entity model (needs --features train; see README)";
+  parallax train [--epochs N ...]    retrain the entity model (needs --features train; see README)
+inputs over 10 MiB are refused; invalid UTF-8 is replaced; - (stdin) may be given once;
+summaries show the article's control characters escaped; see README, \"Command line\"";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
