@@ -1,4 +1,5 @@
 //! The command-line tool, run as a user runs it.
+#![cfg(not(target_arch = "wasm32"))] // it runs the native binary
 
 use std::io::Write;
 use std::process::{Command, Stdio};
