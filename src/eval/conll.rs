@@ -5,7 +5,7 @@
 
 use crate::ner::mention::Kind;
 use crate::ner::tagger::{self, Doc, Part};
-use crate::ner::{embedded, gazetteer::Gazetteer};
+use crate::ner::{embedded, lexicon::Lexicon};
 use std::io::Write;
 use std::ops::Range;
 use std::time::Instant;
@@ -302,9 +302,9 @@ pub fn eval_command(
     if options.documents {
         return super::documents::report(&docs, options, out).map_err(|e| e.to_string());
     }
-    let (model, gaz): &(crate::ner::model::Model, Gazetteer) =
+    let (model, lex): &(crate::ner::model::Model, Lexicon) =
         embedded().ok_or("the embedded entity model is damaged")?;
-    let tag = |d: &ConllDoc| tagger::tag(&Doc::new(&d.word_refs(), &d.sentences, gaz), model);
+    let tag = |d: &ConllDoc| tagger::tag(&Doc::new(&d.word_refs(), &d.sentences, lex), model);
     // The model and lists are read above, and one untimed run first brings the model's pages
     // into memory: the clock sees tagging, not loading.
     docs.iter().for_each(|d| drop(tag(d)));

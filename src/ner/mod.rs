@@ -5,18 +5,21 @@
 //! document-level second pass, after Ratinov & Roth 2009) with weights trained on CoNLL-2003
 //! English (Reuters news, 1996) by `parallax train` (`eval/train.rs`) and embedded in the binary
 //! (`model.rs` reads `data/ner/model.bin`), plus gazetteer features (`gazetteer.rs`, from
-//! `data/ner/gazetteer.txt`) matched on the normalised word forms of `norm.rs`. `mention.rs` is
+//! `data/ner/gazetteer.txt`) and word classes (`wordclass.rs`, from `data/ner/wordclasses.txt`),
+//! together the `lexicon`, matched on the normalised word forms of `norm.rs`. `mention.rs` is
 //! what the stage hands on: a span and a kind. Runs after reading; may use `text` only.
 
 pub(crate) mod gazetteer;
+pub(crate) mod lexicon;
 pub mod mention;
 pub(crate) mod model;
 mod norm;
 pub(crate) mod tagger;
+pub(crate) mod wordclass;
 
 use crate::text::segment::{Sentence, Token};
 use crate::text::span::Span;
-use gazetteer::Gazetteer;
+use lexicon::Lexicon;
 use mention::Mention;
 use model::Model;
 use std::sync::OnceLock;
@@ -26,11 +29,11 @@ const MODEL: &[u8] = include_bytes!("../../data/ner/model.bin");
 
 /// The embedded model and lists, read once. `None` only if the embedded model is damaged,
 /// which the tests rule out; the recognizer then finds nothing rather than failing.
-pub(crate) fn embedded() -> Option<&'static (Model, Gazetteer)> {
-    static CELL: OnceLock<Option<(Model, Gazetteer)>> = OnceLock::new();
+pub(crate) fn embedded() -> Option<&'static (Model, Lexicon)> {
+    static CELL: OnceLock<Option<(Model, Lexicon)>> = OnceLock::new();
     CELL.get_or_init(|| {
         let model = Model::read(MODEL).ok()?;
-        Some((model, Gazetteer::embedded()))
+        Some((model, Lexicon::embedded()))
     })
     .as_ref()
 }
@@ -39,7 +42,7 @@ pub(crate) fn embedded() -> Option<&'static (Model, Gazetteer)> {
 /// given as token ranges, with each token's kind margin (see [`tagger::tag_scored`]).
 fn tag_words(words: &[&str], sentences: &[std::ops::Range<usize>]) -> (Vec<u8>, Vec<f32>) {
     match embedded() {
-        Some((model, gaz)) => tagger::tag_scored(&Doc::new(words, sentences, gaz), model),
+        Some((model, lex)) => tagger::tag_scored(&Doc::new(words, sentences, lex), model),
         None => (vec![0; words.len()], vec![0.0; words.len()]),
     }
 }

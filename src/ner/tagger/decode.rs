@@ -249,6 +249,7 @@ fn decode_sentence(
 }
 
 /// Tags a document: one label per token.
+#[cfg(feature = "cli")] // the evaluation and the trainer; the product reads the margins too
 pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
     tag_scored(doc, weights).0
 }

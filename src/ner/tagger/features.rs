@@ -3,10 +3,12 @@
 //! Training and tagging make keys with these same functions.
 
 use super::labels::{part, type_of, Part, START};
-use crate::ner::gazetteer::{Gazetteer, CATEGORIES};
+use crate::ner::gazetteer::CATEGORIES;
+use crate::ner::lexicon::Lexicon;
 use crate::ner::norm::fold;
 #[cfg(test)]
 use crate::ner::norm::norm_hash;
+use crate::ner::wordclass::{self, NO_CLASS};
 use crate::text::hash::{key, Hasher, IdMap};
 use std::ops::Range;
 
@@ -38,17 +40,22 @@ struct Tok {
     /// occurrences in the document.
     doc_around: u32,
     gaz: u32,
+    /// Finest word class (see `wordclass`), or `NO_CLASS`.
+    class: u16,
     /// First token of its sentence.
     first: bool,
     /// In a sentence written in capitals (a headline).
     shouted: bool,
     /// In a sentence with digits and no lower-case word: a row of a results table.
     row: bool,
-    /// The document's first word (in news, often a topic: "SOCCER -").
+    /// The document's topic word, when it opens with one ("SOCCER -", "CRICKET -"), else 0.
     topic: u64,
 }
 
-/// Template numbers. Each feature is `key(template, a, b)`.
+/// Template numbers. Each feature is `key(template, a, b)`. Numbers of templates dropped
+/// since (9, 10: the words two away; 14: the bigram with the next word; 27, 28: the next and
+/// previous words with this one's case; dropping them cost nothing in cross-validation at the
+/// shipped model size, and saved five lookups a token) are not reused.
 pub(super) mod t {
     pub const BIAS: u8 = 0;
     pub const LW: u8 = 1;
@@ -59,12 +66,9 @@ pub(super) mod t {
     pub const SUF: u8 = 6;
     pub const LW_PREV: u8 = 7;
     pub const LW_NEXT: u8 = 8;
-    pub const LW_PREV2: u8 = 9;
-    pub const LW_NEXT2: u8 = 10;
     pub const SHAPE_PREV_CUR: u8 = 11;
     pub const SHAPE_CUR_NEXT: u8 = 12;
     pub const BIGRAM_PREV: u8 = 13;
-    pub const BIGRAM_NEXT: u8 = 14;
     pub const CAP_POSITION: u8 = 15;
     pub const CAP_WINDOW: u8 = 16;
     pub const GAZ: u8 = 17;
@@ -79,8 +83,6 @@ pub(super) mod t {
     pub const TOPIC_ROW: u8 = 26;
     pub const TOPIC_GAZ: u8 = 29;
     pub const DOC_AROUND: u8 = 35;
-    pub const LW_PREV_CAP: u8 = 27;
-    pub const LW_NEXT_CAP: u8 = 28;
     pub const Y1: u8 = 30;
     pub const Y2: u8 = 31;
     pub const Y1_LW: u8 = 32;
@@ -93,6 +95,9 @@ pub(super) mod t {
     pub const DOC_IN_LONGER: u8 = 44;
     pub const DOC_MAJORITY_CAP: u8 = 45;
     pub const P1_PREV: u8 = 46;
+    pub const CLASS: u8 = 47;
+    pub const CLASS_PREV: u8 = 48;
+    pub const CLASS_NEXT: u8 = 49;
 }
 
 /// A document prepared for tagging: token features that do not depend on labels.
@@ -109,15 +114,15 @@ pub struct Doc {
 }
 
 /// Room reserved for static feature keys per token, so that the list seldom grows: a token has
-/// 22 always, up to 7 affixes, 2 per gazetteer match and a few more (see `static_keys`).
-pub(super) const KEYS_PER_TOKEN: usize = 32;
+/// 26 always, up to 7 affixes, 2 per gazetteer match and a few more (see `static_keys`).
+pub(super) const KEYS_PER_TOKEN: usize = 48;
 
 /// Above this share of capitalised letters a sentence is a headline written in capitals.
 const SHOUTED_SHARE: f32 = 0.8;
 
 impl Doc {
     /// Prepares `words` (all tokens of the document, in order) split into `sentences`.
-    pub fn new(words: &[&str], sentences: &[Range<usize>], gaz: &Gazetteer) -> Doc {
+    pub fn new(words: &[&str], sentences: &[Range<usize>], lex: &Lexicon) -> Doc {
         let mut toks: Vec<Tok> = words.iter().map(|w| tok(w)).collect();
         let mut starts = vec![false; words.len()];
         let sentences: Vec<Range<usize>> = sentences
@@ -148,9 +153,10 @@ impl Doc {
         }
         let hashes: Vec<u64> = toks.iter().map(|t| t.lw).collect();
         let mut gaz_bits = Vec::new();
-        gaz.matches(&hashes, &starts, &mut gaz_bits);
+        lex.gazetteer.matches(&hashes, &starts, &mut gaz_bits);
         for (t, g) in toks.iter_mut().zip(gaz_bits) {
             t.gaz = g;
+            t.class = lex.classes.class(t.lw);
         }
         // How each word is written where capitals carry information: not first in a sentence,
         // not in a headline. Bit 0: seen capitalised; bit 1: seen in lower case.
@@ -185,7 +191,13 @@ impl Doc {
                 *around.entry(toks[i].lw).or_insert(0) |= prev | next << 8;
             }
         }
-        let topic = toks.first().map_or(0, |t| t.lw);
+        // Wire copy opens with a topic in capitals ("SOCCER - JAPAN GET LUCKY WIN"); any other
+        // first word ("The", a name) says nothing of the document, and as a feature would only
+        // make a key per distinct opening word.
+        let topic = match toks.get(..2) {
+            Some([first, dash]) if first.cap == cap::UPPER && words[1] == "-" => first.lw,
+            _ => 0,
+        };
         for t in &mut toks {
             t.doc_case = case.get(&t.lw).copied().unwrap_or(0);
             t.doc_around = around.get(&t.lw).copied().unwrap_or(0);
@@ -203,8 +215,8 @@ impl Doc {
 
     /// As [`Doc::new`], with every token's static keys stored for [`all_keys`].
     #[cfg(feature = "train")]
-    pub fn with_keys(words: &[&str], sentences: &[Range<usize>], gaz: &Gazetteer) -> Doc {
-        let mut doc = Doc::new(words, sentences, gaz);
+    pub fn with_keys(words: &[&str], sentences: &[Range<usize>], lex: &Lexicon) -> Doc {
+        let mut doc = Doc::new(words, sentences, lex);
         doc.keys.reserve(words.len() * KEYS_PER_TOKEN);
         doc.offsets = vec![0; words.len() + 1];
         for sent in &doc.sentences {
@@ -214,6 +226,31 @@ impl Doc {
             }
         }
         doc
+    }
+
+    /// The stored label-independent keys of every token (see [`Doc::with_keys`]).
+    #[cfg(feature = "train")]
+    pub fn stored_keys(&self) -> &[u32] {
+        &self.keys
+    }
+
+    /// Keeps the stored keys `keep` accepts: training's count cutoff.
+    #[cfg(feature = "train")]
+    pub fn retain_keys(&mut self, keep: impl Fn(u32) -> bool) {
+        let mut kept = Vec::with_capacity(self.keys.len());
+        let mut start = 0;
+        for i in 0..self.toks.len() {
+            let end = self.offsets[i + 1].max(self.offsets[i]) as usize;
+            kept.extend(
+                self.keys[start.min(end)..end]
+                    .iter()
+                    .copied()
+                    .filter(|&k| keep(k)),
+            );
+            start = end;
+            self.offsets[i + 1] = kept.len() as u32;
+        }
+        self.keys = kept;
     }
 
     /// Appends the keys of token `i`'s label-independent features (`i` in sentence `sent`).
@@ -320,6 +357,9 @@ fn gaz_cats(g: u32) -> u32 {
 const PAD_BEFORE: u64 = 0x0BAD_BEEF_0000_0001;
 const PAD_AFTER: u64 = 0x0BAD_BEEF_0000_0002;
 
+/// The word class of a position outside the sentence.
+const PAD_CLASS: u16 = NO_CLASS - 1;
+
 fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
     let at = |j: isize| -> Option<&Tok> {
         let j = usize::try_from(j).ok()?;
@@ -353,8 +393,6 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
     }
     out.push(key(t::LW_PREV, lw_at(ii - 1), 0));
     out.push(key(t::LW_NEXT, lw_at(ii + 1), 0));
-    out.push(key(t::LW_PREV2, lw_at(ii - 2), 0));
-    out.push(key(t::LW_NEXT2, lw_at(ii + 2), 0));
     out.push(key(
         t::SHAPE_PREV_CUR,
         shape_at(ii - 1),
@@ -366,7 +404,6 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
         shape_at(ii + 1),
     ));
     out.push(key(t::BIGRAM_PREV, lw_at(ii - 1), me.lw));
-    out.push(key(t::BIGRAM_NEXT, me.lw, lw_at(ii + 1)));
     out.push(key(
         t::CAP_POSITION,
         u64::from(me.cap),
@@ -404,8 +441,6 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
             mine | cap_at(ii - 1) << 16 | shape_at(ii + 1) << 24,
         ));
     }
-    out.push(key(t::LW_PREV_CAP, lw_at(ii - 1), mine));
-    out.push(key(t::LW_NEXT_CAP, lw_at(ii + 1), mine));
     out.push(key(
         t::SHAPE_AHEAD,
         mine,
@@ -413,6 +448,20 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
     ));
     if !matches!(me.cap, cap::LOWER | cap::PUNCT | cap::DIGIT) {
         out.push(key(t::DOC_AROUND, u64::from(me.doc_around), mine));
+    }
+    // The word's class and its neighbours', at every level of the tree.
+    let class_at = |j: isize| at(j).map_or(PAD_CLASS, |t| t.class);
+    let levels = |c: u16| wordclass::levels(c);
+    let (cur, prev, next) = (
+        levels(me.class),
+        levels(class_at(ii - 1)),
+        levels(class_at(ii + 1)),
+    );
+    for level in 0..3 {
+        let tag = |c: u16| (level as u64) << 16 | u64::from(c);
+        out.push(key(t::CLASS, tag(cur[level]), 0));
+        out.push(key(t::CLASS_PREV, tag(prev[level]), 0));
+        out.push(key(t::CLASS_NEXT, tag(next[level]), 0));
     }
     out.push(key(
         t::DOC_CASE,

@@ -15,7 +15,9 @@ mod labels;
 
 #[cfg(feature = "train")]
 pub use decode::first_pass;
-pub use decode::{tag, tag_scored, Scores, Transitions, Weights};
+#[cfg(feature = "cli")]
+pub use decode::tag;
+pub use decode::{tag_scored, Scores, Transitions, Weights};
 pub use features::Doc;
 #[cfg(feature = "train")]
 pub use features::{all_keys, DocStats};
