@@ -47,7 +47,8 @@ pub use analysis::{
 pub use attribution::quotes::Quote;
 pub use attribution::sources::{Source, SourceKind};
 pub use compare::corpus::{
-    reuse_pairs, CorpusOptions, PairReuse, PassageKind, ReusedPassage, Story, MAX_SHINGLE_DOCS,
+    pair_reuse, reuse_pairs, CorpusOptions, PairReuse, PassageKind, ReusedPassage, Story,
+    MAX_SHINGLE_DOCS,
 };
 pub use compare::distinctive::{Distinctive, Term};
 pub use compare::inherited::{Reused, Side};

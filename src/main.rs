@@ -4,13 +4,20 @@ use parallax::{analyze, analyze_many, compare_many, compare_with, Analysis, Comp
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
+#[path = "cli/corpus.rs"]
+mod corpus;
+#[path = "cli/jsonl.rs"]
+mod jsonl;
 #[path = "cli/report.rs"]
 mod report;
+#[path = "cli/tally.rs"]
+mod tally;
 
 const USAGE: &str = "\
 usage:
   parallax analyze FILE|- [--json]   summary of one article (--json: the Analysis as JSON)
   parallax analyze --jsonl           JSON lines {\"id\", \"text\"} on stdin -> {\"id\", \"analysis\"|\"error\"}
+                                     (an input \"outlet\" and \"date\" are copied beside \"id\")
   parallax compare A B [--json]      compare two articles (files, or - for stdin)
   parallax compare A B C ... [--json]  pairwise reuse and entity overlap of three or more
     compare options: --min-words N   shortest reused passage, in words (default 8)
@@ -36,8 +43,11 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    if args.first().is_some_and(|a| a == "train") {
-        return train(&args[1..]);
+    match args.first().map(String::as_str) {
+        Some("train") => return train(&args[1..]),
+        Some("reuse" | "shingles") => return corpus::run(args),
+        Some("tally") => return tally::run(&args[1..]),
+        _ => {}
     }
     let mut options = CompareOptions::default();
     let (mut flags, mut positional): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
@@ -135,7 +145,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 .and_then(|()| out.flush().map_err(|e| e.to_string()));
         }
         ["help"] | [] => {
-            println!("{USAGE}");
+            println!("{USAGE}\n{}\n{}", corpus::USAGE, tally::USAGE);
             Ok(())
         }
         _ => return Err(format!("cannot understand the arguments\n{USAGE}")),
@@ -179,25 +189,12 @@ const JSONL_BATCH: usize = 16;
 
 /// One JSON line per input line, in input order; a bad line gets an error line and the rest go on.
 fn analyze_jsonl(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
-    let mut lines = input.lines();
+    let mut lines = jsonl::lines(input);
     loop {
         // (id, the text or why there is none) of each non-empty line of the batch.
-        let mut batch: Vec<(serde_json::Value, Result<String, String>)> = Vec::new();
+        let mut batch: Vec<(jsonl::Head, Result<String, String>)> = Vec::new();
         for line in lines.by_ref() {
-            let line = line?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            batch.push(match serde_json::from_str::<serde_json::Value>(&line) {
-                Err(e) => (serde_json::Value::Null, Err(format!("not JSON: {e}"))),
-                Ok(mut value) => {
-                    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
-                    match value.get_mut("text").map(serde_json::Value::take) {
-                        Some(serde_json::Value::String(text)) => (id, Ok(text)),
-                        _ => (id, Err("no \"text\" string in this line".to_string())),
-                    }
-                }
-            });
+            batch.push(jsonl::article(&line?));
             if batch.len() == JSONL_BATCH {
                 break;
             }
@@ -211,14 +208,13 @@ fn analyze_jsonl(input: impl BufRead, out: &mut impl Write) -> io::Result<()> {
             .map(|(_, text)| text.as_deref().unwrap_or(""))
             .collect();
         let analyses = analyze_many(&texts);
-        for ((id, text), analysis) in batch.into_iter().zip(analyses) {
+        for ((head, text), analysis) in batch.into_iter().zip(analyses) {
             let record = match (text, analysis) {
-                (Err(why), _) => serde_json::json!({ "id": id, "error": why }),
-                (Ok(_), Ok(analysis)) => serde_json::json!({ "id": id, "analysis": analysis }),
-                (Ok(_), Err(e)) => serde_json::json!({ "id": id, "error": e.to_string() }),
+                (Err(why), _) => jsonl::answer(&head, "error", why),
+                (Ok(_), Ok(analysis)) => jsonl::answer(&head, "analysis", analysis),
+                (Ok(_), Err(e)) => jsonl::answer(&head, "error", e.to_string()),
             };
-            serde_json::to_writer(&mut *out, &record)?;
-            writeln!(out)?;
+            writeln!(out, "{}", record.map_err(io::Error::other)?)?;
         }
         // Each batch's answers as soon as they are ready, for a reader at the other end of a pipe.
         out.flush()?;
