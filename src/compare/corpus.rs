@@ -286,11 +286,11 @@ impl Index {
     fn new(stories: &[Story], cap: usize) -> Index {
         // One (hash, article) list sorted: the peak of the corpus job's memory, 16 bytes a
         // shingle, freed once the shingles that are evidence are known.
-        let mut postings: Vec<(u64, u32)> = stories
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| s.shingles.iter().map(move |&h| (h, i as u32)))
-            .collect();
+        let mut postings: Vec<(u64, u32)> =
+            Vec::with_capacity(stories.iter().map(|s| s.shingles.len()).sum());
+        for (i, s) in stories.iter().enumerate() {
+            postings.extend(s.shingles.iter().map(|&h| (h, i as u32)));
+        }
         postings.sort_unstable();
         let (mut members, mut starts) = (Vec::new(), vec![0u32]);
         let mut shingles_of = vec![Vec::new(); stories.len()];
