@@ -16,6 +16,7 @@ fi
 set -e
 start=$(date +%s)
 java_home=$(bash scripts/setup-spark.sh | tail -n1)
+echo "scale-test: Java and pyspark ready after $(($(date +%s) - start)) s"
 cargo build --release --quiet
 dir=target/scale-test
 rm -rf "$dir"

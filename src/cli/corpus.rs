@@ -162,8 +162,7 @@ fn reuse_pairs_mode(
 ) -> io::Result<()> {
     let mut lines = jsonl::lines(input);
     loop {
-        // Each pair's two heads and texts, or the heads and why there are no texts.
-        let mut batch: Vec<([Head; 2], Result<[String; 2], String>)> = Vec::new();
+        let mut batch: Vec<PairLine> = Vec::new();
         for line in lines.by_ref().take(BATCH) {
             batch.push(pair_of(&line?));
         }
@@ -207,8 +206,12 @@ fn reuse_pairs_mode(
     }
 }
 
+/// A `--pairs` line read: the two articles' heads and texts, or the heads and why there are no
+/// texts.
+type PairLine = ([Head; 2], Result<[String; 2], String>);
+
 /// The two articles of a `--pairs` line.
-fn pair_of(line: &str) -> ([Head; 2], Result<[String; 2], String>) {
+fn pair_of(line: &str) -> PairLine {
     let mut value: Value = match serde_json::from_str(line) {
         Ok(v) => v,
         Err(e) => return (Default::default(), Err(format!("not JSON: {e}"))),
