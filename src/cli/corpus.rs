@@ -176,21 +176,23 @@ fn reuse_pairs_mode(
                 Err(_) => ["", ""],
             })
             .collect();
-        let read = Story::read_many(&texts, options.min_match_words);
-        for ((heads, texts), two) in batch.into_iter().zip(read.chunks(2)) {
-            let [ha, hb] = heads;
-            let pair = texts.and_then(|_| match two {
-                [Ok(a), Ok(b)] => Ok([a, b]),
-                [Err(e), _] | [_, Err(e)] => Err(e.to_string()),
-                _ => unreachable!("chunks of two"),
+        let mut read = Story::read_many(&texts, options.min_match_words).into_iter();
+        for ([ha, hb], texts) in batch {
+            let dated = |story: Option<Result<Story, _>>, head: &Head| {
+                story
+                    .unwrap_or_else(|| Ok(Story::default()))
+                    .map(|s| Story {
+                        date: head.date_text(),
+                        ..s
+                    })
+            };
+            let (a, b) = (dated(read.next(), &ha), dated(read.next(), &hb));
+            let pair = texts.and_then(|_| match (a, b) {
+                (Ok(a), Ok(b)) => Ok((a, b)),
+                (Err(e), _) | (_, Err(e)) => Err(e.to_string()),
             });
             let line = match pair {
-                Ok([a, b]) => {
-                    let dated = |s: &Story, h: &Head| Story {
-                        date: h.date_text(),
-                        ..s.clone()
-                    };
-                    let (a, b) = (dated(a, &ha), dated(b, &hb));
+                Ok((a, b)) => {
                     let ids = [&ha.id, &hb.id];
                     match pair_reuse((0, &a), (1, &b), options) {
                         Some(p) => pair_line(ids[p.a], ids[p.b], &p),

@@ -12,7 +12,7 @@
 //! bounded number per shingle: close to linear in the corpus, never quadratic.
 
 use super::reuse::{self, Passage, Words};
-use crate::analysis::MAX_INPUT_BYTES;
+use crate::analysis::check_size;
 use crate::error::Error;
 use crate::parallel;
 use crate::read::article;
@@ -90,12 +90,7 @@ impl Story {
     /// # Errors
     /// [`Error::TooLarge`], as [`crate::analyze`].
     pub fn read(input: &str, min_match_words: usize) -> Result<Story, Error> {
-        if input.len() > MAX_INPUT_BYTES {
-            return Err(Error::TooLarge {
-                bytes: input.len(),
-                limit: MAX_INPUT_BYTES,
-            });
-        }
+        check_size(input)?;
         // The reading stage alone: its paragraphs are the Analysis's paragraphs (which `compare`
         // aligns), and names, quotes and sources, most of an analysis's time, are not needed.
         let article = article::read(input);
