@@ -1,5 +1,5 @@
 # The two commands of the README: `make serve` and `make test`. Both install what is missing first.
-.PHONY: setup build serve test lint unit wasm-test browser-test
+.PHONY: setup build serve test lint unit wasm-test browser-test scale-test
 
 PORT ?= 8080
 
@@ -29,3 +29,8 @@ browser-test: build
 
 # Every check, as CI runs it (.ci/run calls this).
 test: lint unit wasm-test browser-test
+
+# The corpus jobs on Spark (local mode) against the binary, on a generated corpus with planted
+# reuse; installs Java 17 and pyspark when missing (scripts/setup-spark.sh). Not part of `test`.
+scale-test:
+	@bash scripts/spark/scale-test.sh

@@ -97,7 +97,7 @@ pub fn extract_article(input: &str) -> Result<Extracted, Error> {
     })
 }
 
-fn check_size(input: &str) -> Result<(), Error> {
+pub(crate) fn check_size(input: &str) -> Result<(), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {
             bytes: input.len(),

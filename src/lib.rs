@@ -46,6 +46,10 @@ pub use analysis::{
 };
 pub use attribution::quotes::Quote;
 pub use attribution::sources::{Source, SourceKind};
+pub use compare::corpus::{
+    pair_reuse, reuse_pairs, CorpusOptions, PairReuse, PassageKind, ReusedPassage, Story,
+    MAX_SHINGLE_DOCS,
+};
 pub use compare::distinctive::{Distinctive, Term};
 pub use compare::inherited::{Reused, Side};
 pub use compare::reuse::{align, Passage, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES};

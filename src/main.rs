@@ -15,6 +15,7 @@ usage:
   parallax analyze --jsonl           JSON lines {\"id\", \"text\"} on stdin -> one line for each, in order:
                                      {\"id\", \"analysis\"}, or {\"id\", \"error\", \"line\"} for a line that
                                      is blank, not JSON, without \"text\", too long or too large
+                                     (an input \"outlet\" and \"date\" are copied beside \"id\")
   parallax compare A B [--json]      compare two articles (files, or - for stdin)
   parallax compare A B C ... [--json]  pairwise reuse and entity overlap of three or more
     compare options: --min-words N   shortest reused passage, in words (default 8)
@@ -42,8 +43,11 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    if args.first().is_some_and(|a| a == "train") {
-        return train(&args[1..]);
+    match args.first().map(String::as_str) {
+        Some("train") => return train(&args[1..]),
+        Some("reuse" | "shingles") => return cli::corpus::run(args),
+        Some("tally") => return cli::tally::run(&args[1..]),
+        _ => {}
     }
     let mut options = CompareOptions::default();
     let (mut flags, mut positional): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
@@ -83,7 +87,14 @@ fn run(args: &[String]) -> Result<(), String> {
     // Buffered: stdout alone is line-buffered, and pretty JSON is thousands of lines.
     let mut out = io::BufWriter::new(io::stdout().lock());
     let result = match positional.as_slice() {
-        _ if flags.contains(&"--help") => writeln!(out, "{USAGE}"),
+        _ if flags.contains(&"--help") => {
+            writeln!(
+                out,
+                "{USAGE}\n{}\n{}",
+                cli::corpus::USAGE,
+                cli::tally::USAGE
+            )
+        }
         ["analyze"] if flags.contains(&"--jsonl") => jsonl::analyze(io::stdin().lock(), &mut out),
         ["analyze", file] => {
             let text = read_input(file)?;
@@ -149,7 +160,12 @@ fn run(args: &[String]) -> Result<(), String> {
             parallax::tagger_cli::eval_conll(file, options, &mut out)?;
             Ok(())
         }
-        ["help"] | [] => writeln!(out, "{USAGE}"),
+        ["help"] | [] => writeln!(
+            out,
+            "{USAGE}\n{}\n{}",
+            cli::corpus::USAGE,
+            cli::tally::USAGE
+        ),
         _ => return Err(format!("cannot understand the arguments\n{USAGE}")),
     };
     reported(result.and_then(|()| out.flush()))

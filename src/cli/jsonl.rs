@@ -6,6 +6,7 @@
 //! keep the input's order, so the Nth output line answers the Nth input line.
 
 use super::json::print_json_line;
+use super::records::Head;
 use parallax::{analyze_many, Error, MAX_INPUT_BYTES};
 use serde_json::{json, Value};
 use std::io::{self, BufRead, ErrorKind, Read, Write};
@@ -22,8 +23,8 @@ pub const MAX_JSONL_LINE_BYTES: usize = 6 * MAX_INPUT_BYTES + (1 << 20);
 
 /// What one input line asks for.
 enum Line {
-    /// An article to analyse, with its id.
-    Text(Value, String),
+    /// An article to analyse, with its id (and outlet and date, which the answer carries too).
+    Text(Head, String),
     /// No article: the id if the line gave one, and why.
     Bad(Value, String),
 }
@@ -72,11 +73,24 @@ pub fn analyze(mut input: impl BufRead, out: &mut impl Write) -> io::Result<()> 
         for ((number, line), analysis) in batch.into_iter().zip(analyses) {
             // Answers carry no line number, so that they stay as they always were; errors do,
             // since their id may be missing.
-            let record = match (line, analysis) {
-                (Line::Text(id, _), Ok(analysis)) => json!({ "id": id, "analysis": analysis }),
-                (Line::Text(id, _), Err(e)) => {
-                    json!({ "id": id, "error": e.to_string(), "line": number })
+            // An input `outlet` and `date` are carried beside the id, for `parallax tally`.
+            let with_head = |head: &Head, mut record: Value| {
+                if let Some(o) = &head.outlet {
+                    record["outlet"] = o.clone();
                 }
+                if let Some(d) = &head.date {
+                    record["date"] = d.clone();
+                }
+                record
+            };
+            let record = match (line, analysis) {
+                (Line::Text(head, _), Ok(analysis)) => {
+                    with_head(&head, json!({ "id": head.id, "analysis": analysis }))
+                }
+                (Line::Text(head, _), Err(e)) => with_head(
+                    &head,
+                    json!({ "id": head.id, "error": e.to_string(), "line": number }),
+                ),
                 (Line::Bad(id, why), _) => json!({ "id": id, "error": why, "line": number }),
             };
             print_json_line(out, &record)?;
@@ -148,7 +162,8 @@ fn parse(bytes: &[u8], first: bool) -> Line {
         Ok(value) => value,
         Err(e) => return Line::Bad(Value::Null, format!("not JSON: {e}")),
     };
-    let id = value.get("id").cloned().unwrap_or(Value::Null);
+    let head = Head::of(&value);
+    let id = head.id.clone();
     match value.get_mut("text").map(Value::take) {
         // Refused here as `analyze` would refuse it, so that a batch holds no text it cannot use.
         Some(Value::String(text)) if text.len() > MAX_INPUT_BYTES => Line::Bad(
@@ -159,7 +174,7 @@ fn parse(bytes: &[u8], first: bool) -> Line {
             }
             .to_string(),
         ),
-        Some(Value::String(text)) => Line::Text(id, text),
+        Some(Value::String(text)) => Line::Text(head, text),
         _ => Line::Bad(id, "no \"text\" string in this line".to_string()),
     }
 }

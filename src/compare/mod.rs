@@ -8,6 +8,7 @@
 //! far more); `many` gives the matrices. Everything here looks at two or more analyses; it may
 //! use every earlier stage (through [`crate::Analysis`]) and `text`.
 
+pub mod corpus;
 pub mod distinctive;
 mod entities;
 pub mod inherited;
