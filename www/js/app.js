@@ -1,6 +1,8 @@
-// The page: article panes in, results out. The analysis runs in a module worker (worker.js);
-// this file owns the panes, the tabs, export and share, and drafts.
+// The page: article panes in, results out. The analysis runs in a module worker that engine.js
+// starts and restarts; this file owns the panes, the tabs, export and share, and drafts.
 
+// First: engine.js starts the worker as it is evaluated, before the rest of the page is set up.
+import * as engine from "./engine.js";
 import { h, clear, letter, fmt, KINDS } from "./dom.js";
 import { renderArticle, analysedText, titleOf } from "./article-view.js";
 import { renderComparison, manyMatrix } from "./compare-view.js";
@@ -35,7 +37,7 @@ const state = {
   fatal: null,
   draftNote: null,
   notice: null, // a one-off message (a damaged share link) kept until the next edit
-
+  halted: null, // { request, reason, message }: a request the engine did not finish, not resent by itself
 };
 
 // ---------------------------------------------------------------- engine
@@ -44,22 +46,40 @@ const state = {
 // been running this long, the worker is replaced instead of making the person wait for a result
 // they no longer want.
 const RESTART_AFTER_MS = 1500;
-let worker = null;
+// Each trap costs a restart and marks one call failed for good (engine.js), so a run of ten
+// calls ends after at most ten; more in a row than this means something else is wrong.
+const MAX_RESTARTS_IN_A_ROW = 12;
 let busySince = 0;
+let restartsInARow = 0;
+const pending = new Map();
 
-function startWorker() {
-  try {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-    worker.onmessage = (ev) => onResult(ev.data);
-    worker.onerror = (ev) => {
-      state.fatal = `The analysis engine stopped: ${ev.message || "unknown error"}. Reload the page to restart it.`;
+engine.connect({
+  message: onResult,
+  crash() {
+    // A fresh worker is running; it answers the call that trapped as failed and does the rest.
+    pending.clear();
+    if (++restartsInARow > MAX_RESTARTS_IN_A_ROW) {
+      state.fatal = "The analysis engine keeps failing, even after restarts. Reload the page to start again; your articles are kept as a draft.";
       render();
-    };
-  } catch (err) {
-    state.fatal = `This browser cannot run the analysis engine (${err.message}). Parallax needs module workers and WebAssembly.`;
-  }
-}
-startWorker();
+      return;
+    }
+    run();
+  },
+  stopped(why) {
+    // The worker died under a request without saying which call: do not send that request again
+    // by itself, or it could die the same way for ever.
+    const sent = pending.get(state.run);
+    pending.clear();
+    if (!sent) return;
+    state.results = null;
+    state.halted = { request: sent, reason: "stopped", message: why };
+    render();
+  },
+  fatal(message) {
+    state.fatal = message;
+    render();
+  },
+});
 
 let timer = 0;
 function schedule(delay = DEBOUNCE_MS) {
@@ -78,34 +98,43 @@ function currentPair(inputs) {
   return [a, b];
 }
 
+const sameSpans = (x = [], y = []) => x.length === y.length && x.every((r, i) => r.start === y[i].start && r.end === y[i].end);
+/** Whether two requests ask for the same work. */
+const sameRequest = (x, y) => x.inputs.length === y.inputs.length && x.inputs.every((t, i) => t === y.inputs[i])
+  && x.restores.every((r, i) => sameSpans(r, y.restores[i])) && String(x.pair) === String(y.pair);
+
 function run() {
   clearTimeout(timer);
   const inputs = state.panes.map((p) => p.input);
   const restores = state.panes.map((p) => p.restored);
   const id = ++state.run;
-  if (!inputs.some(Boolean) || !worker) {
+  if (!inputs.some(Boolean)) {
     state.results = null;
+    state.halted = null;
     render();
     return;
   }
-  const pair = currentPair(inputs);
-  if (pending.size && performance.now() - busySince > RESTART_AFTER_MS) {
-    worker.terminate();
-    pending.clear();
-    startWorker();
+  const request = { inputs, restores, pair: currentPair(inputs) };
+  if (state.halted) {
+    if (sameRequest(state.halted.request, request)) { render(); return; }
+    state.halted = null;
   }
+  if (pending.size && performance.now() - busySince > RESTART_AFTER_MS) {
+    engine.restart();
+    pending.clear();
+  }
+  if (!engine.post({ id, ...request })) return;
   if (!pending.size) busySince = performance.now();
   els.view.dataset.state = "working";
   setStatus(state.results ? "Updating…" : "Analysing…");
-  worker.postMessage({ id, inputs, pair, restores });
-  pending.set(id, { inputs, restores, pair, t0: performance.now() });
+  pending.set(id, { ...request, t0: performance.now() });
 }
-const pending = new Map();
 
 function onResult(msg) {
   const sent = pending.get(msg.id);
   pending.delete(msg.id);
   busySince = performance.now();
+  restartsInARow = 0;
   if (msg.id !== state.run || !sent) return; // a newer run is on its way
   if (msg.fatal) {
     state.fatal = msg.fatal;
@@ -228,6 +257,17 @@ function errorBox(title, message) {
   return h("div", { class: "error-box", attrs: { role: "alert" } }, h("strong", { text: title }), h("p", { text: message }));
 }
 
+/** What the view says about a request the engine did not finish, with a way to ask again. */
+function haltedBox({ reason, message }) {
+  const again = h("button", { type: "button", class: "again", text: "Analyse again", on: { click: () => { state.halted = null; run(); } } });
+  if (reason === "stopped") {
+    return h("div", { class: "error-box", attrs: { role: "alert" } }, h("strong", { text: "The analysis engine stopped" }),
+      h("p", { text: `It stopped while reading these articles (${message}) and was restarted. Your articles are kept; edit one, or try again as they are.` }), h("p", {}, again));
+  }
+  return h("div", { class: "info-box" }, h("strong", { text: "Analysis cancelled" }),
+    h("p", { text: "Your articles are kept. Edit one to analyse it, or analyse them again as they are." }), h("p", {}, again));
+}
+
 function render() {
   const view = els.view;
   clear(view);
@@ -244,6 +284,15 @@ function render() {
     clear(els.tabs);
     view.append(errorBox("Parallax could not start", state.fatal));
     setStatus(state.fatal, "error");
+    return;
+  }
+  if (state.halted) {
+    clear(els.tabs);
+    for (const pane of state.panes) pane.showError(null);
+    const stopped = state.halted.reason === "stopped";
+    view.dataset.state = stopped ? "error" : "cancelled";
+    view.append(haltedBox(state.halted));
+    setStatus(stopped ? "The analysis engine stopped and was restarted; your articles are kept." : "Analysis cancelled; your articles are kept.", stopped ? "error" : "");
     return;
   }
   const res = state.results;
