@@ -61,4 +61,44 @@ export const tests = [
       assert(names.some((n) => n.endsWith("Macron")), `names after the traps: ${names}`);
     },
   },
+  {
+    name: "Working… and Cancel: a long analysis says so after a moment; Cancel restarts the worker, keeps the input, and the next input is analysed",
+    async run({ ctx, base, watch }) {
+      const page = await open(ctx, base, "?test-slow=1");
+      const slow = `PARALLAX-TEST-SLOW\n\n${reuters}`;
+      await paste(page, 0, { text: slow });
+      await page.waitForFunction(() => document.querySelector("#view").dataset.state === "working");
+      const shownAt = Date.now();
+      assert(await page.isHidden("#busy"), "Working… shows at once, before the delay");
+      await page.waitForSelector("#busy:not([hidden])", { timeout: 5000 });
+      const after = Date.now() - shownAt;
+      assert(after >= 150, `Working… came after ${after} ms`);
+      assert((await page.textContent("#busy")).includes("Working…"), `busy box: ${await page.textContent("#busy")}`);
+      await page.waitForTimeout(1100);
+      assert(/Working… [1-9] s/.test(await page.textContent("#busy-text")), `no elapsed time: ${await page.textContent("#busy-text")}`);
+      await shot(page, "engine-working", { fullPage: false });
+
+      const before = workers(watch);
+      await page.click("#cancel");
+      await page.waitForSelector("#busy", { state: "hidden" });
+      assert((await page.getAttribute("#view", "data-state")) === "cancelled", "the view does not say it was cancelled");
+      assert((await page.textContent("#view")).includes("cancelled"), "no cancelled message");
+      assert((await page.inputValue(".pane-text >> nth=0")) === slow, "Cancel lost the input");
+      await until(() => workers(watch) > before, "Cancel did not start a fresh worker");
+      assert(await page.evaluate(() => document.activeElement?.textContent) === "Analyse again", "focus is not on Analyse again");
+      await shot(page, "engine-cancelled", { fullPage: false });
+      // Not sent again by itself.
+      await page.waitForTimeout(800);
+      assert(await page.isHidden("#busy") && (await page.getAttribute("#view", "data-state")) === "cancelled", "the cancelled input was sent again");
+
+      // The fresh worker analyses the next input at once (the old one would be busy for a minute).
+      const t0 = Date.now();
+      await paste(page, 0, { text: independent });
+      await page.waitForFunction(() => document.querySelector("#view").dataset.state === "done");
+      assert(Date.now() - t0 < 15_000, "the next input waited for the cancelled one");
+      await page.click('[role=tab][data-tab="A"]');
+      assert((await entityRows(page)).some((r) => r.name.endsWith("Pezeshkian")), "the next input was not analysed");
+      assert(await page.isHidden("#busy"), "Working… stays after the result");
+    },
+  },
 ];

@@ -21,6 +21,9 @@ const els = {
   panes: $("#panes"),
   template: $("#pane-template"),
   status: $("#status"),
+  busy: $("#busy"),
+  busyText: $("#busy-text"),
+  cancel: $("#cancel"),
   tabs: $("#tabs"),
   view: $("#view"),
   shareBox: $("#share-box"),
@@ -49,6 +52,8 @@ const RESTART_AFTER_MS = 1500;
 // Each trap costs a restart and marks one call failed for good (engine.js), so a run of ten
 // calls ends after at most ten; more in a row than this means something else is wrong.
 const MAX_RESTARTS_IN_A_ROW = 12;
+// Most analyses answer well within this; a longer one says it is working and offers Cancel.
+const WORKING_DELAY_MS = 300;
 let busySince = 0;
 let restartsInARow = 0;
 const pending = new Map();
@@ -70,6 +75,7 @@ engine.connect({
     // by itself, or it could die the same way for ever.
     const sent = pending.get(state.run);
     pending.clear();
+    hideBusy();
     if (!sent) return;
     state.results = null;
     state.halted = { request: sent, reason: "stopped", message: why };
@@ -111,12 +117,13 @@ function run() {
   if (!inputs.some(Boolean)) {
     state.results = null;
     state.halted = null;
+    hideBusy();
     render();
     return;
   }
   const request = { inputs, restores, pair: currentPair(inputs) };
   if (state.halted) {
-    if (sameRequest(state.halted.request, request)) { render(); return; }
+    if (sameRequest(state.halted.request, request)) { hideBusy(); render(); return; }
     state.halted = null;
   }
   if (pending.size && performance.now() - busySince > RESTART_AFTER_MS) {
@@ -128,6 +135,47 @@ function run() {
   els.view.dataset.state = "working";
   setStatus(state.results ? "Updating…" : "Analysing…");
   pending.set(id, { ...request, t0: performance.now() });
+  watchBusy();
+}
+
+// ---------------------------------------------------------------- working…, cancel
+
+let busyTimer = 0;
+let busyTick = 0;
+
+/** Shows "Working…" with Cancel if the latest request is still unanswered after WORKING_DELAY_MS. */
+function watchBusy() {
+  clearTimeout(busyTimer);
+  busyTimer = setTimeout(() => {
+    const sent = pending.get(state.run);
+    if (!sent) return;
+    const tick = () => { els.busyText.textContent = `Working… ${fmt.format(Math.floor((performance.now() - sent.t0) / 1000))} s`; };
+    tick();
+    clearInterval(busyTick);
+    busyTick = setInterval(tick, 1000);
+    els.busy.hidden = false;
+  }, WORKING_DELAY_MS);
+}
+
+function hideBusy() {
+  clearTimeout(busyTimer);
+  clearInterval(busyTick);
+  if (els.busy.contains(document.activeElement)) els.view.focus();
+  els.busy.hidden = true;
+}
+
+/** Cancel: the analysis cannot be stopped inside the worker, so the worker goes; the input stays. */
+function cancel() {
+  const sent = pending.get(state.run);
+  engine.restart();
+  pending.clear();
+  const focus = els.busy.contains(document.activeElement);
+  hideBusy();
+  if (!sent) return;
+  state.results = null;
+  state.halted = { request: sent, reason: "cancelled" };
+  render();
+  if (focus) els.view.querySelector(".again")?.focus();
 }
 
 function onResult(msg) {
@@ -136,6 +184,7 @@ function onResult(msg) {
   busySince = performance.now();
   restartsInARow = 0;
   if (msg.id !== state.run || !sent) return; // a newer run is on its way
+  hideBusy();
   if (msg.fatal) {
     state.fatal = msg.fatal;
     render();
@@ -280,6 +329,7 @@ function render() {
   if (nothing) els.exportMenu.open = false;
   els.shareBox.hidden = true;
   if (state.fatal) {
+    hideBusy();
     view.dataset.state = "error";
     clear(els.tabs);
     view.append(errorBox("Parallax could not start", state.fatal));
@@ -491,6 +541,7 @@ $("#clear-all").addEventListener("click", () => {
   schedule(0);
 });
 $("#share").addEventListener("click", share);
+els.cancel.addEventListener("click", cancel);
 for (const b of document.querySelectorAll("[data-export]")) b.addEventListener("click", () => exportData(b.dataset.export));
 window.addEventListener("hashchange", async () => { if (await openSharedLink()) run(); });
 
