@@ -143,19 +143,27 @@ export const tests = [
     },
   },
   {
-    name: "an 11 MB file is refused with a clear message",
+    name: "file size checked before reading: an 11 MB file is refused with a clear message and the pane keeps its text",
     timeout: 90,
     async run({ ctx, base }) {
       const page = await open(ctx, base);
+      await paste(page, 1, { text: reuters });
+      await settled(page);
       const tooBig = "Putin met Pezeshkian. ".repeat(Math.ceil(11_000_000 / 22));
       await dropFile(page, 1, "too-big.txt", "text/plain", tooBig);
       await page.waitForSelector(".pane-note.error", { timeout: 60_000 });
       const note = await page.textContent(".pane-note.error");
-      assert(/11\.\d MB/.test(note) && /10 MB/.test(note), `the refusal does not say why: ${note}`);
+      assert(/11\.\d MB/.test(note) && /10 MB/.test(note) && note.includes("too-big.txt"), `the refusal does not say why: ${note}`);
       assert(await page.locator('.pane-note.error[role="alert"]').count() === 1, "the refusal is not announced");
-      assert((await page.textContent("#status")).includes("not analysed"), "the status line does not mention the refusal");
+      assert((await page.textContent("#status")).includes("too-big.txt"), "the status line does not mention the refusal");
+      assert((await page.inputValue(".pane-text >> nth=1")) === reuters, "the pane lost the text it held");
       assert((await injected(page)).length === 0, "something was injected");
       await shot(page, "refused-input", { fullPage: false });
+      // The next edit of the pane clears the refusal.
+      await page.locator(".pane-text").nth(1).press("End");
+      await page.keyboard.type(" Putin.");
+      await page.waitForSelector(".pane-note.error", { state: "detached", timeout: 5000 }).catch(() => {});
+      assert(!(await page.textContent(".pane-note >> nth=1")).includes("too-big"), "the refusal stays after an edit");
     },
   },
 ];

@@ -1,7 +1,34 @@
 // Keeping and sharing: exports (CSV, JSON) and the share link round trip; nothing is sent anywhere.
 
 import { readFile } from "node:fs/promises";
-import { open, settled, shot, assert, example } from "./harness.mjs";
+import { createDeflateRaw, deflateRawSync } from "node:zlib";
+import { open, settled, shot, assert, example, paste } from "./harness.mjs";
+
+const link = (packed) => `#share=${packed.toString("base64url")}`;
+const shareOf = (state) => link(deflateRawSync(JSON.stringify({ v: 1, ...state })));
+
+/** A link of about 1 MB of deflate that would unpack to 1 GiB ("AAAA…" in an article's text). */
+async function bomb() {
+  const z = createDeflateRaw({ level: 9 });
+  const parts = [];
+  z.on("data", (d) => parts.push(d));
+  const done = new Promise((resolve) => z.on("end", resolve));
+  z.write('{"v":1,"articles":[{"text":"');
+  const mib = Buffer.alloc(1 << 20, "A");
+  for (let i = 0; i < 1024; i++) if (!z.write(mib)) await new Promise((r) => z.once("drain", r));
+  z.end('"}]}');
+  await done;
+  return link(Buffer.concat(parts));
+}
+
+/** Opens `hash` on a page whose panes hold `text` (and a draft of it), and returns the status line. */
+async function refused(page, hash, text) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.waitForFunction(() => /share link/.test(document.querySelector("#status").textContent), null, { timeout: 20_000 });
+  assert((await page.inputValue(".pane-text >> nth=0")) === text, "the panes changed");
+  assert(!page.url().includes("#share="), "the refused link stays in the address bar");
+  return page.textContent("#status");
+}
 
 async function exported(page, kind) {
   await page.click("#export-menu summary");
@@ -98,6 +125,47 @@ export const tests = [
       await page.waitForFunction(() => document.querySelector("#status").textContent.includes("share link"));
       assert((await page.getAttribute("#status", "class")).includes("error"), "the message is not shown as an error");
       await example(page);
+    },
+  },
+  {
+    name: "share-link limits: a fragment over the size limit, a 1.4 MB link that would unpack to 1 GiB, too many articles or restored spans are refused; nothing is lost",
+    timeout: 120,
+    async run({ ctx, base }) {
+      const page = await open(ctx, base);
+      const mine = "Angela Merkel met Emmanuel Macron in Berlin.";
+      await paste(page, 0, { text: mine });
+      await settled(page);
+      await page.waitForTimeout(800); // the draft is saved
+
+      // Over the fragment limit: refused before a byte is decoded.
+      let status = await refused(page, `#share=${"A".repeat(2_100_000)}`, mine);
+      assert(/not opened/.test(status) && /longer than any link/.test(status), `long link: ${status}`);
+
+      // The zip bomb: stopped while inflating, quickly, and the page lives on.
+      const big = await bomb();
+      assert(big.length > 1_000_000 && big.length < 2_000_000, `bomb link is ${big.length} chars`);
+      const t0 = Date.now();
+      status = await refused(page, big, mine);
+      assert(/unpacks to more than 32 MB/.test(status), `bomb: ${status}`);
+      console.log(`     ${(big.length / 1e6).toFixed(2)} MB link refused in ${Date.now() - t0} ms: ${status}`);
+
+      status = await refused(page, shareOf({ articles: Array.from({ length: 9 }, () => ({ text: "Putin." })) }), mine);
+      assert(/9 articles/.test(status), `nine articles: ${status}`);
+      status = await refused(page, shareOf({ articles: [{ text: "Putin.", restored: Array.from({ length: 5000 }, (_, i) => ({ start: i, end: i + 1, startUtf16: i, endUtf16: i + 1 })) }] }), mine);
+      assert(/restores more passages/.test(status), `restored spans: ${status}`);
+      status = await refused(page, shareOf({ articles: [{ text: "x".repeat(11 << 20) }] }), mine);
+      assert(/article A is larger than the 10 MB/.test(status), `huge article: ${status}`);
+      status = await refused(page, shareOf({ articles: [{ text: 42 }] }), mine);
+      assert(/not a Parallax share link/.test(status), `wrong types: ${status}`);
+      await shot(page, "share-refused", { fullPage: false });
+
+      // Opened fresh, a refused link leaves the draft in place.
+      const page2 = await open(ctx, base, big);
+      await page2.waitForFunction(() => /share link/.test(document.querySelector("#status").textContent), null, { timeout: 20_000 });
+      assert((await page2.inputValue(".pane-text >> nth=0")) === mine, "the draft was not restored after a refused link");
+      // And a good link still opens.
+      await page2.evaluate((h) => { location.hash = h; }, shareOf({ articles: [{ text: "Vladimir Putin met Masoud Pezeshkian." }, { text: "" }] }));
+      await page2.waitForFunction(() => document.querySelector(".pane-text").value.startsWith("Vladimir Putin"));
     },
   },
   {

@@ -7,14 +7,14 @@ import { h, clear, letter, fmt, KINDS } from "./dom.js";
 import { renderArticle, analysedText, titleOf } from "./article-view.js";
 import { renderComparison, manyMatrix } from "./compare-view.js";
 import { Pane, sentence } from "./panes.js";
-import { download, toCsv, shareUrl, readShared, saveDraft, loadDraft, MAX_SHARE_URL } from "./keep.js";
+import { download, toCsv, shareUrl, readShared, saveDraft, loadDraft, LinkRefused } from "./keep.js";
+import { MAX_PANES, MAX_SHARE_URL } from "./limits.js";
 
 const EXAMPLES = ["examples/reuters-2024-10-11.txt", "examples/independent-2024-10-11.txt"];
 // Long enough to skip the keystrokes of a word, short enough to feel live.
 const DEBOUNCE_MS = 250;
 const DRAFT_DELAY_MS = 600;
 const MIN_PANES = 2;
-const MAX_PANES = 8;
 
 const $ = (sel) => document.querySelector(sel);
 const els = {
@@ -197,7 +197,11 @@ function onResult(msg) {
 // ---------------------------------------------------------------- panes
 
 function addPane(content) {
-  const pane = new Pane(els.template, { onChange: (delay) => schedule(delay), onRemove: removePane });
+  const pane = new Pane(els.template, {
+    onChange: (delay) => schedule(delay),
+    onRemove: removePane,
+    onRefuse: (message) => { state.notice = message; setStatus(message, "error"); },
+  });
   if (content) pane.set(content);
   state.panes.push(pane);
   els.panes.append(pane.el);
@@ -501,7 +505,7 @@ async function share() {
     try { await navigator.clipboard.writeText(url); copied = true; } catch { /* clipboard refused: the field is selected for copying */ }
     els.shareNote.textContent = `${copied ? "Copied to the clipboard. " : "Select the link and copy it. "}The articles travel inside the link (${fmt.format(Math.ceil(url.length / 1000))} KB), after the #, which is never sent to a server.`;
   } catch (err) {
-    setStatus(`The share link could not be made (${err.message}).`, "error");
+    setStatus(err instanceof LinkRefused ? `No share link: ${err.message}.` : `The share link could not be made (${err.message}).`, "error");
   }
 }
 
@@ -523,7 +527,10 @@ async function openSharedLink() {
     saveDraft(snapshot());
     return true;
   } catch (err) {
-    state.notice = `This share link could not be opened (${err.message}). It may have been cut short when it was copied.`;
+    // Nothing was applied: the panes (or the draft, on a fresh load) stay as they were.
+    state.notice = err instanceof LinkRefused
+      ? `This share link was not opened: ${err.message}. Your articles are as they were.`
+      : `This share link could not be opened (${err.message}). It may have been cut short when it was copied.`;
     setStatus(state.notice, "error");
     history.replaceState(null, "", location.pathname + location.search);
     return false;
