@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { createDeflateRaw, deflateRawSync } from "node:zlib";
 import { open, settled, shot, assert, example, paste } from "./harness.mjs";
+import { csvField, toCsv } from "../../www/js/keep.js";
 
 const link = (packed) => `#share=${packed.toString("base64url")}`;
 const shareOf = (state) => link(deflateRawSync(JSON.stringify({ v: 1, ...state })));
@@ -36,8 +37,8 @@ async function exported(page, kind) {
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
 }
 
-/** Minimal RFC 4180 reader for checking our own CSV. */
-function parseCsv(text) {
+/** Minimal RFC 4180 reader for checking our own CSV; `sep` ";" reads it as a semicolon locale does. */
+function parseCsv(text, sep = ",") {
   const rows = [];
   let row = [];
   let field = "";
@@ -47,12 +48,60 @@ function parseCsv(text) {
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; } else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; } else field += c;
+    else if (c === sep) { row.push(field); field = ""; } else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; } else field += c;
   }
   return rows;
 }
 
+// What a spreadsheet could run: a cell starting with a formula sign, after any spaces or controls.
+const runnable = (cell) => /^[\s\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u.test(cell) || /^\p{Cc}/u.test(cell);
+
 export const tests = [
+  {
+    name: "CSV cells (unit, in node): separators , and ; quoted, formula prefixes defused with ', NUL replaced",
+    async run() {
+      const table = [
+        ["Talks end;=1+1; in Ashgabat", '"Talks end;=1+1; in Ashgabat"'],
+        ["=1+1", "'=1+1"], ["+1", "'+1"], ["-1", "'-1"], ["@SUM(A1:A9)", "'@SUM(A1:A9)"],
+        ["＝1+1", "'＝1+1"], ["＋1", "'＋1"], ["－1", "'－1"], ["＠x", "'＠x"],
+        [" =1+1", "' =1+1"], ["\u00a0=1", "'\u00a0=1"], ["\u200b=1", "'\u200b=1"],
+        ["\t=1", "\"'\t=1\""], ["\r=1", "\"'\r=1\""], ["\n=1", "\"'\n=1\""], ["\t", "\"'\t\""],
+        ["\0=1+1", "'\ufffd=1+1"], ["a\0b", "a\ufffdb"], ["\u0001x", "'\u0001x"],
+        ["a,b", '"a,b"'], ["a;b", '"a;b"'], ['say "hi"', '"say ""hi"""'], ["two\r\nlines", '"two\r\nlines"'],
+        ["Vladimir Putin", "Vladimir Putin"], ["Putin-Pezeshkian", "Putin-Pezeshkian"], ["e-mail = x", "e-mail = x"],
+        [-3, "-3"], [0.25, "0.25"], [null, ""], [undefined, ""],
+      ];
+      for (const [value, want] of table) {
+        const got = csvField(value);
+        assert(got === want, `csvField(${JSON.stringify(value)}) = ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+      }
+      // Read back as either locale reads it, no cell of the hostile headline is exactly "=1+1".
+      const csv = toCsv(["headline", "n"], [["Talks end;=1+1; in Ashgabat", 2], ["=1+1;x", 1]]);
+      for (const sep of [",", ";"]) {
+        const cells = parseCsv(csv, sep).flat();
+        assert(!cells.some(runnable), `a runnable cell read with "${sep}": ${JSON.stringify(cells)}`);
+        assert(cells.some((c) => c.includes("Talks end;=1+1; in Ashgabat")), `the headline is split by "${sep}": ${JSON.stringify(cells)}`);
+      }
+    },
+  },
+  {
+    name: "CSV export of a hostile headline: no cell a spreadsheet would run, in a comma or a semicolon locale",
+    async run({ ctx, base }) {
+      const page = await open(ctx, base);
+      await paste(page, 0, { text: "Talks end;=1+1; in Ashgabat\n\nASHGABAT (Reuters) - Vladimir Putin met Masoud Pezeshkian in Ashgabat on Friday. =HYPERLINK(\"http://x\") said Putin.\n\n@Pezeshkian thanked Putin." });
+      await settled(page);
+      const csv = await exported(page, "entities-csv");
+      for (const sep of [",", ";"]) {
+        const rows = parseCsv(csv.text, sep);
+        const cells = rows.flat();
+        assert(!cells.some((c) => c.trim() === "=1+1"), `a cell is exactly =1+1 with "${sep}"`);
+        assert(!cells.some(runnable), `runnable cells with "${sep}": ${cells.filter(runnable).join(" | ")}`);
+      }
+      const rows = parseCsv(csv.text);
+      assert(rows.slice(1).every((r) => r[1] === "'Talks end;=1+1; in Ashgabat" || r[1] === "Talks end;=1+1; in Ashgabat"), `headline cells: ${rows.map((r) => r[1]).join(" | ")}`);
+      assert(parseCsv(csv.text, ";").slice(1).every((r) => r.some((c) => c.includes("Talks end;=1+1; in Ashgabat"))), "the semicolon reading splits the headline");
+    },
+  },
   {
     name: "exports names and the comparison as CSV and JSON that agree with the page",
     async run({ ctx, base }) {

@@ -27,12 +27,23 @@ export function download(name, type, content) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** One CSV field, quoted when it needs to be (RFC 4180); formula-looking cells are defused. */
-function csvField(value) {
+// A spreadsheet runs a cell as a formula when it starts with = + - @ (or their full-width forms,
+// which some fold to ASCII), and some skip leading spaces and control characters before they
+// look; OWASP's "CSV Injection" also lists a leading tab and CR. Names and headlines come from
+// pasted text, so such a cell is prefixed with ' and stays text.
+const FORMULA = /^[\s\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^\p{Cc}/u;
+// Quoted when it holds a separator of any locale (",", and ";" where "," is the decimal comma),
+// a quote, or a line break (RFC 4180).
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
+/** One CSV field: formula-looking text defused, NUL replaced by U+FFFD, quoted when needed. */
+export function csvField(value) {
+  // Numbers are ours (counts, shares), not pasted text: a negative one stays a number.
+  if (typeof value === "number") return String(value);
   let s = value === null || value === undefined ? "" : String(value);
-  // A spreadsheet would run a cell starting with = + - @ as a formula: names come from pasted text.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  if (FORMULA.test(s)) s = `'${s}`;
+  s = s.replaceAll("\0", "\uFFFD");
+  return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** CSV text from a header row and data rows. */
