@@ -34,6 +34,8 @@ export const tests = [
       assert((await page.inputValue(".pane-text >> nth=1")) === independent, "pane B lost its text");
       const started = workers(watch);
       assert(started >= 2, `only ${started} worker(s) started`);
+      const wasm = watch.requests.filter((r) => r.url.endsWith(".wasm")).length;
+      assert(wasm === 1, `the wasm was fetched ${wasm} times: a restart should instantiate the page's compiled module`);
       assert(await page.locator("#tab-A.failed").count() === 1, "tab A is not marked failed");
       await page.click('[role=tab][data-tab="B"]');
       assert((await entityRows(page)).some((r) => r.name.endsWith("Putin")), "B was not analysed after the restart");

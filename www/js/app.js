@@ -435,10 +435,15 @@ async function loadExample() {
     texts.forEach((text, i) => state.panes[i].set({ text, name: ["Reuters example", "Independent example"][i] }));
     state.settings.tab = "compare";
     state.settings.pair = [0, 1];
-    schedule(0);
+    // Sent before the scroll, which lays the page out: the worker can start meanwhile.
+    state.notice = null;
+    scheduleDraft();
+    run();
     document.querySelector("#results").scrollIntoView({ behavior: "smooth", block: "start" });
+    return true;
   } catch (err) {
     setStatus(`The example could not be loaded (${err.message}).`, "error");
+    return false;
   }
 }
 
@@ -554,11 +559,13 @@ window.addEventListener("hashchange", async () => { if (await openSharedLink()) 
 
 for (let i = 0; i < MIN_PANES; i++) addPane();
 if (location.hash === "#example") {
-  // A link straight to the worked example.
+  // A link straight to the worked example (which asks for its analysis itself).
   history.replaceState(null, "", location.pathname + location.search);
-  await loadExample();
-} else if (!(await openSharedLink())) {
-  const draft = loadDraft();
-  if (draft) applySnapshot(draft);
+  if (!(await loadExample())) run();
+} else {
+  if (!(await openSharedLink())) {
+    const draft = loadDraft();
+    if (draft) applySnapshot(draft);
+  }
+  run();
 }
-run();

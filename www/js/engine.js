@@ -15,12 +15,22 @@
 const params = new URLSearchParams(location.search);
 const TEST = { slow: params.get("test-slow") === "1", crash: params.get("test-crash") === "1" };
 
+const WASM_URL = new URL("../pkg/parallax_bg.wasm", import.meta.url);
+
 // Calls that trapped a worker, by the digest worker.js gives them, with the message to show in
 // their place. Each new worker is told them, so it answers them as failed rather than trying them
 // again: the failing input is marked, never resent in a loop. A run makes at most ten calls
 // (eight analyses, a comparison, the N-way tables), far fewer than this bound.
 const MAX_FAILED_CALLS = 32;
 const failedCalls = new Map();
+
+// The core is fetched and compiled here, streaming, as soon as this module is evaluated (index.html
+// preloads the file, so the download is already under way): the compile overlaps the worker's own
+// start-up instead of following it, and every worker after the first instantiates the same
+// compiled module without fetching or compiling again. Null when this fails (a server that does
+// not send .wasm as application/wasm): each worker then loads the core itself.
+const compiled = (typeof WebAssembly.compileStreaming === "function" ? WebAssembly.compileStreaming(fetch(WASM_URL)) : Promise.reject(new Error("no streaming")))
+  .catch(() => null);
 
 let worker = null;
 let loaded = false; // whether the current worker has said its wasm instance is ready
@@ -60,7 +70,8 @@ function start() {
     restart();
     hooks.stopped(why);
   };
-  w.postMessage({ init: { test: TEST, failed: [...failedCalls] } });
+  const failed = [...failedCalls];
+  compiled.then((module) => { if (w === worker) w.postMessage({ init: { module, test: TEST, failed } }); });
 }
 
 function receive(msg) {

@@ -4,20 +4,36 @@
 // this worker is finished: the page replaces it with a fresh one (engine.js says why).
 
 let core = null;
-let ready = null; // resolves to null once the core is loaded, or to the reason it did not load
+// Null once the core is loaded, or the reason it did not load. Requests may arrive before the
+// page's `{init}` (which waits for the compiled module): they wait here, in order.
+let started;
+const ready = new Promise((resolve) => { started = resolve; });
 let test = {}; // test-only switches (engine.js)
 let failed = new Map(); // digest of a call that trapped an earlier worker -> the message to show
 
-async function load() {
+// The glue is fetched at once, while the page compiles the wasm (engine.js) and sends it over.
+const glue = import("../pkg/parallax.js");
+glue.catch(() => {}); // reported by load()
+
+async function load(module) {
   try {
-    const mod = await import("../pkg/parallax.js");
-    const exports = await mod.default();
+    const mod = await glue;
+    // `module` is the page's compiled WebAssembly.Module; without one the glue fetches the file.
+    const exports = await mod.default(module ? { module_or_path: module } : undefined);
     core = { analyze: mod.analyze, compare: mod.compare, compareMany: mod.compareMany, exports };
     self.postMessage({ loaded: true });
-    return null;
   } catch (err) {
     return `The analysis engine did not load (${err?.message ?? err}). If you built Parallax yourself, run \`make build\` first.`;
   }
+  try {
+    // The first call builds the core's tables and runs its code for the first time; doing it
+    // now, while the person reads or the example loads, takes that off the first real analysis.
+    // A comparison, so the code both analysis and comparison run is ready.
+    core.compare("MOSCOW (Reuters) - Vladimir Putin met Masoud Pezeshkian, Tass said.", "Putin met Iran's President Masoud Pezeshkian in Ashgabat, Tass reported.", {});
+  } catch (err) {
+    if (!isRefusal(err)) return `The analysis engine failed its first run (${err?.message ?? err}). Reload the page to try again.`;
+  }
+  return null;
 }
 
 // Small caches: typing in one pane must not re-analyse the other.
@@ -134,7 +150,7 @@ self.onmessage = async (event) => {
   if (event.data.init) {
     ({ test } = event.data.init);
     failed = new Map(event.data.init.failed);
-    ready = load();
+    started(load(event.data.init.module));
     return;
   }
   const { id } = event.data;
