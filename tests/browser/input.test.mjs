@@ -30,7 +30,7 @@ function injected(page) {
       }
     }
     const scripts = [...document.scripts].map((s) => s.src);
-    if (scripts.length !== 1 || !scripts[0].endsWith("/js/app.js")) bad.push(`scripts: ${scripts.join(", ")}`);
+    if (scripts.length !== 2 || !scripts[0].endsWith("/js/engine.js") || !scripts[1].endsWith("/js/app.js")) bad.push(`scripts: ${scripts.join(", ")}`);
     for (const el of document.querySelectorAll("#view img, #view iframe, #view object, #view embed, #view svg script, #view a[href], #view style, #view link")) bad.push(el.outerHTML.slice(0, 80));
     return bad;
   });
@@ -143,20 +143,28 @@ export const tests = [
     },
   },
   {
-    name: "an 11 MB file is refused with a clear message",
+    name: "file size checked before reading: an 11 MB file is refused with a clear message and the pane keeps its text",
     timeout: 90,
     async run({ ctx, base }) {
       const page = await open(ctx, base);
+      await paste(page, 1, { text: reuters });
+      await settled(page);
       const tooBig = "Putin met Pezeshkian. ".repeat(Math.ceil(11_000_000 / 22));
       await dropFile(page, 1, "too-big.txt", "text/plain", tooBig);
       await page.waitForSelector(".pane-note.error", { timeout: 60_000 });
       const note = await page.textContent(".pane-note.error");
       // 11,000,000 bytes is 10.49 MiB, shown rounded up; the limit is 10 MiB (10 << 20 bytes).
-      assert(/10\.5 MiB/.test(note) && /10 MiB/.test(note), `the refusal does not say why: ${note}`);
+      assert(/10\.5 MiB/.test(note) && /10 MiB/.test(note) && note.includes("too-big.txt"), `the refusal does not say why: ${note}`);
       assert(await page.locator('.pane-note.error[role="alert"]').count() === 1, "the refusal is not announced");
-      assert((await page.textContent("#status")).includes("not analysed"), "the status line does not mention the refusal");
+      assert((await page.textContent("#status")).includes("too-big.txt"), "the status line does not mention the refusal");
+      assert((await page.inputValue(".pane-text >> nth=1")) === reuters, "the pane lost the text it held");
       assert((await injected(page)).length === 0, "something was injected");
       await shot(page, "refused-input", { fullPage: false });
+      // The next edit of the pane clears the refusal.
+      await page.locator(".pane-text").nth(1).press("End");
+      await page.keyboard.type(" Putin.");
+      await page.waitForSelector(".pane-note.error", { state: "detached", timeout: 5000 }).catch(() => {});
+      assert(!(await page.textContent(".pane-note >> nth=1")).includes("too-big"), "the refusal stays after an edit");
     },
   },
 ];

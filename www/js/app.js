@@ -1,24 +1,29 @@
-// The page: article panes in, results out. The analysis runs in a module worker (worker.js);
-// this file owns the panes, the tabs, export and share, and drafts.
+// The page: article panes in, results out. The analysis runs in a module worker that engine.js
+// starts and restarts; this file owns the panes, the tabs, export and share, and drafts.
 
+// First: engine.js starts the worker as it is evaluated, before the rest of the page is set up.
+import * as engine from "./engine.js";
 import { h, clear, letter, fmt, KINDS } from "./dom.js";
 import { renderArticle, analysedText, titleOf } from "./article-view.js";
 import { renderComparison, manyMatrix } from "./compare-view.js";
 import { Pane, sentence } from "./panes.js";
-import { download, toCsv, shareUrl, readShared, saveDraft, loadDraft, MAX_SHARE_URL } from "./keep.js";
+import { download, toCsv, shareUrl, readShared, saveDraft, loadDraft, LinkRefused } from "./keep.js";
+import { MAX_PANES, MAX_SHARE_URL } from "./limits.js";
 
 const EXAMPLES = ["examples/reuters-2024-10-11.txt", "examples/independent-2024-10-11.txt"];
 // Long enough to skip the keystrokes of a word, short enough to feel live.
 const DEBOUNCE_MS = 250;
 const DRAFT_DELAY_MS = 600;
 const MIN_PANES = 2;
-const MAX_PANES = 8;
 
 const $ = (sel) => document.querySelector(sel);
 const els = {
   panes: $("#panes"),
   template: $("#pane-template"),
   status: $("#status"),
+  busy: $("#busy"),
+  busyText: $("#busy-text"),
+  cancel: $("#cancel"),
   tabs: $("#tabs"),
   view: $("#view"),
   shareBox: $("#share-box"),
@@ -35,7 +40,7 @@ const state = {
   fatal: null,
   draftNote: null,
   notice: null, // a one-off message (a damaged share link) kept until the next edit
-
+  halted: null, // { request, reason, message }: a request the engine did not finish, not resent by itself
 };
 
 // ---------------------------------------------------------------- engine
@@ -44,22 +49,43 @@ const state = {
 // been running this long, the worker is replaced instead of making the person wait for a result
 // they no longer want.
 const RESTART_AFTER_MS = 1500;
-let worker = null;
+// Each trap costs a restart and marks one call failed for good (engine.js), so a run of ten
+// calls ends after at most ten; more in a row than this means something else is wrong.
+const MAX_RESTARTS_IN_A_ROW = 12;
+// Most analyses answer well within this; a longer one says it is working and offers Cancel.
+const WORKING_DELAY_MS = 300;
 let busySince = 0;
+let restartsInARow = 0;
+const pending = new Map();
 
-function startWorker() {
-  try {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-    worker.onmessage = (ev) => onResult(ev.data);
-    worker.onerror = (ev) => {
-      state.fatal = `The analysis engine stopped: ${ev.message || "unknown error"}. Reload the page to restart it.`;
+engine.connect({
+  message: onResult,
+  crash() {
+    // A fresh worker is running; it answers the call that trapped as failed and does the rest.
+    pending.clear();
+    if (++restartsInARow > MAX_RESTARTS_IN_A_ROW) {
+      state.fatal = "The analysis engine keeps failing, even after restarts. Reload the page to start again; your articles are kept as a draft.";
       render();
-    };
-  } catch (err) {
-    state.fatal = `This browser cannot run the analysis engine (${err.message}). Parallax needs module workers and WebAssembly.`;
-  }
-}
-startWorker();
+      return;
+    }
+    run();
+  },
+  stopped(why) {
+    // The worker died under a request without saying which call: do not send that request again
+    // by itself, or it could die the same way for ever.
+    const sent = pending.get(state.run);
+    pending.clear();
+    hideBusy();
+    if (!sent) return;
+    state.results = null;
+    state.halted = { request: sent, reason: "stopped", message: why };
+    render();
+  },
+  fatal(message) {
+    state.fatal = message;
+    render();
+  },
+});
 
 let timer = 0;
 function schedule(delay = DEBOUNCE_MS) {
@@ -78,35 +104,87 @@ function currentPair(inputs) {
   return [a, b];
 }
 
+const sameSpans = (x = [], y = []) => x.length === y.length && x.every((r, i) => r.start === y[i].start && r.end === y[i].end);
+/** Whether two requests ask for the same work. */
+const sameRequest = (x, y) => x.inputs.length === y.inputs.length && x.inputs.every((t, i) => t === y.inputs[i])
+  && x.restores.every((r, i) => sameSpans(r, y.restores[i])) && String(x.pair) === String(y.pair);
+
 function run() {
   clearTimeout(timer);
   const inputs = state.panes.map((p) => p.input);
   const restores = state.panes.map((p) => p.restored);
   const id = ++state.run;
-  if (!inputs.some(Boolean) || !worker) {
+  if (!inputs.some(Boolean)) {
     state.results = null;
+    state.halted = null;
+    hideBusy();
     render();
     return;
   }
-  const pair = currentPair(inputs);
-  if (pending.size && performance.now() - busySince > RESTART_AFTER_MS) {
-    worker.terminate();
-    pending.clear();
-    startWorker();
+  const request = { inputs, restores, pair: currentPair(inputs) };
+  if (state.halted) {
+    if (sameRequest(state.halted.request, request)) { hideBusy(); render(); return; }
+    state.halted = null;
   }
+  if (pending.size && performance.now() - busySince > RESTART_AFTER_MS) {
+    engine.restart();
+    pending.clear();
+  }
+  if (!engine.post({ id, ...request })) return;
   if (!pending.size) busySince = performance.now();
   els.view.dataset.state = "working";
   setStatus(state.results ? "Updating…" : "Analysing…");
-  worker.postMessage({ id, inputs, pair, restores });
-  pending.set(id, { inputs, restores, pair, t0: performance.now() });
+  pending.set(id, { ...request, t0: performance.now() });
+  watchBusy();
 }
-const pending = new Map();
+
+// ---------------------------------------------------------------- working…, cancel
+
+let busyTimer = 0;
+let busyTick = 0;
+
+/** Shows "Working…" with Cancel if the latest request is still unanswered after WORKING_DELAY_MS. */
+function watchBusy() {
+  clearTimeout(busyTimer);
+  busyTimer = setTimeout(() => {
+    const sent = pending.get(state.run);
+    if (!sent) return;
+    const tick = () => { els.busyText.textContent = `Working… ${fmt.format(Math.floor((performance.now() - sent.t0) / 1000))} s`; };
+    tick();
+    clearInterval(busyTick);
+    busyTick = setInterval(tick, 1000);
+    els.busy.hidden = false;
+  }, WORKING_DELAY_MS);
+}
+
+function hideBusy() {
+  clearTimeout(busyTimer);
+  clearInterval(busyTick);
+  if (els.busy.contains(document.activeElement)) els.view.focus();
+  els.busy.hidden = true;
+}
+
+/** Cancel: the analysis cannot be stopped inside the worker, so the worker goes; the input stays. */
+function cancel() {
+  const sent = pending.get(state.run);
+  engine.restart();
+  pending.clear();
+  const focus = els.busy.contains(document.activeElement);
+  hideBusy();
+  if (!sent) return;
+  state.results = null;
+  state.halted = { request: sent, reason: "cancelled" };
+  render();
+  if (focus) els.view.querySelector(".again")?.focus();
+}
 
 function onResult(msg) {
   const sent = pending.get(msg.id);
   pending.delete(msg.id);
   busySince = performance.now();
+  restartsInARow = 0;
   if (msg.id !== state.run || !sent) return; // a newer run is on its way
+  hideBusy();
   if (msg.fatal) {
     state.fatal = msg.fatal;
     render();
@@ -119,7 +197,11 @@ function onResult(msg) {
 // ---------------------------------------------------------------- panes
 
 function addPane(content) {
-  const pane = new Pane(els.template, { onChange: (delay) => schedule(delay), onRemove: removePane });
+  const pane = new Pane(els.template, {
+    onChange: (delay) => schedule(delay),
+    onRemove: removePane,
+    onRefuse: (message) => { state.notice = message; setStatus(message, "error"); },
+  });
   if (content) pane.set(content);
   state.panes.push(pane);
   els.panes.append(pane.el);
@@ -228,6 +310,17 @@ function errorBox(title, message) {
   return h("div", { class: "error-box", attrs: { role: "alert" } }, h("strong", { text: title }), h("p", { text: message }));
 }
 
+/** What the view says about a request the engine did not finish, with a way to ask again. */
+function haltedBox({ reason, message }) {
+  const again = h("button", { type: "button", class: "again", text: "Analyse again", on: { click: () => { state.halted = null; run(); } } });
+  if (reason === "stopped") {
+    return h("div", { class: "error-box", attrs: { role: "alert" } }, h("strong", { text: "The analysis engine stopped" }),
+      h("p", { text: `It stopped while reading these articles (${message}) and was restarted. Your articles are kept; edit one, or try again as they are.` }), h("p", {}, again));
+  }
+  return h("div", { class: "info-box" }, h("strong", { text: "Analysis cancelled" }),
+    h("p", { text: "Your articles are kept. Edit one to analyse it, or analyse them again as they are." }), h("p", {}, again));
+}
+
 function render() {
   const view = els.view;
   clear(view);
@@ -240,10 +333,20 @@ function render() {
   if (nothing) els.exportMenu.open = false;
   els.shareBox.hidden = true;
   if (state.fatal) {
+    hideBusy();
     view.dataset.state = "error";
     clear(els.tabs);
     view.append(errorBox("Parallax could not start", state.fatal));
     setStatus(state.fatal, "error");
+    return;
+  }
+  if (state.halted) {
+    clear(els.tabs);
+    for (const pane of state.panes) pane.showError(null);
+    const stopped = state.halted.reason === "stopped";
+    view.dataset.state = stopped ? "error" : "cancelled";
+    view.append(haltedBox(state.halted));
+    setStatus(stopped ? "The analysis engine stopped and was restarted; your articles are kept." : "Analysis cancelled; your articles are kept.", stopped ? "error" : "");
     return;
   }
   const res = state.results;
@@ -332,10 +435,15 @@ async function loadExample() {
     texts.forEach((text, i) => state.panes[i].set({ text, name: ["Reuters example", "Independent example"][i] }));
     state.settings.tab = "compare";
     state.settings.pair = [0, 1];
-    schedule(0);
+    // Sent before the scroll, which lays the page out: the worker can start meanwhile.
+    state.notice = null;
+    scheduleDraft();
+    run();
     document.querySelector("#results").scrollIntoView({ behavior: "smooth", block: "start" });
+    return true;
   } catch (err) {
     setStatus(`The example could not be loaded (${err.message}).`, "error");
+    return false;
   }
 }
 
@@ -402,7 +510,7 @@ async function share() {
     try { await navigator.clipboard.writeText(url); copied = true; } catch { /* clipboard refused: the field is selected for copying */ }
     els.shareNote.textContent = `${copied ? "Copied to the clipboard. " : "Select the link and copy it. "}The articles travel inside the link (${fmt.format(Math.ceil(url.length / 1000))} KB), after the #, which is never sent to a server.`;
   } catch (err) {
-    setStatus(`The share link could not be made (${err.message}).`, "error");
+    setStatus(err instanceof LinkRefused ? `No share link: ${err.message}.` : `The share link could not be made (${err.message}).`, "error");
   }
 }
 
@@ -424,7 +532,10 @@ async function openSharedLink() {
     saveDraft(snapshot());
     return true;
   } catch (err) {
-    state.notice = `This share link could not be opened (${err.message}). It may have been cut short when it was copied.`;
+    // Nothing was applied: the panes (or the draft, on a fresh load) stay as they were.
+    state.notice = err instanceof LinkRefused
+      ? `This share link was not opened: ${err.message}. Your articles are as they were.`
+      : `This share link could not be opened (${err.message}). It may have been cut short when it was copied.`;
     setStatus(state.notice, "error");
     history.replaceState(null, "", location.pathname + location.search);
     return false;
@@ -442,16 +553,19 @@ $("#clear-all").addEventListener("click", () => {
   schedule(0);
 });
 $("#share").addEventListener("click", share);
+els.cancel.addEventListener("click", cancel);
 for (const b of document.querySelectorAll("[data-export]")) b.addEventListener("click", () => exportData(b.dataset.export));
 window.addEventListener("hashchange", async () => { if (await openSharedLink()) run(); });
 
 for (let i = 0; i < MIN_PANES; i++) addPane();
 if (location.hash === "#example") {
-  // A link straight to the worked example.
+  // A link straight to the worked example (which asks for its analysis itself).
   history.replaceState(null, "", location.pathname + location.search);
-  await loadExample();
-} else if (!(await openSharedLink())) {
-  const draft = loadDraft();
-  if (draft) applySnapshot(draft);
+  if (!(await loadExample())) run();
+} else {
+  if (!(await openSharedLink())) {
+    const draft = loadDraft();
+    if (draft) applySnapshot(draft);
+  }
+  run();
 }
-run();

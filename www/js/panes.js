@@ -2,10 +2,11 @@
 // for the core to read), drag-and-drop and "Open file…", and says what it holds.
 
 import { h, fmt } from "./dom.js";
+import { MAX_INPUT_BYTES, MAX_RESTORED_SPANS } from "./limits.js";
 
-// Files beyond this are not read at all: the core refuses anything over 10 MiB anyway, and
-// reading a huge file just to refuse it would freeze the tab.
-const MAX_FILE_BYTES = 64 << 20;
+// Files beyond what the core reads are not read at all (`file.size` is known before reading):
+// reading a huge file just to refuse it would freeze the tab, and would replace the pane's text.
+const MAX_FILE_BYTES = MAX_INPUT_BYTES;
 
 /** An error message from the core as a sentence: capital first letter, full stop. */
 export const sentence = (msg) => {
@@ -20,7 +21,7 @@ const offset = (n) => Number.isInteger(n) && n >= 0;
 /** The well-formed entries of a restore list read from a draft or a share link. */
 function validRestored(list) {
   if (!Array.isArray(list)) return [];
-  return list
+  return list.slice(0, MAX_RESTORED_SPANS)
     .filter((r) => offset(r?.start) && offset(r?.end) && r.start < r.end && offset(r.startUtf16) && offset(r.endUtf16))
     .map(({ start, end, startUtf16, endUtf16, reason }) => ({ start, end, startUtf16, endUtf16, reason: typeof reason === "string" ? reason : "boilerplate" }));
 }
@@ -28,10 +29,11 @@ function validRestored(list) {
 export class Pane {
   /**
    * @param {HTMLTemplateElement} template  #pane-template
-   * @param {{onChange: (delay?: number) => void, onRemove: (pane: Pane) => void}} hooks
-   *   onChange(0) asks for an analysis now, onChange() after the typing pause.
+   * @param {{onChange: (delay?: number) => void, onRemove: (pane: Pane) => void, onRefuse: (message: string) => void}} hooks
+   *   onChange(0) asks for an analysis now, onChange() after the typing pause; onRefuse(message)
+   *   says a file was not read (the pane shows it too).
    */
-  constructor(template, { onChange, onRemove }) {
+  constructor(template, { onChange, onRemove, onRefuse = () => {} }) {
     const node = template.content.firstElementChild.cloneNode(true);
     const uid = ++serial;
     this.el = node;
@@ -45,6 +47,8 @@ export class Pane {
     this.html = null; // the clipboard's text/html when a page was pasted whole
     this.name = null; // the file (or example) the text came from
     this.error = null; // why the core refused the text
+    this.refusal = null; // why a file was not read, until the pane's content changes
+    this.onRefuse = onRefuse;
     // Removed passages the reader put back into the story, with the input they index.
     this.restoredFor = { input: null, list: [] };
     this.onChange = onChange;
@@ -54,6 +58,7 @@ export class Pane {
 
     this.ta.addEventListener("input", () => {
       if (this.html !== null) { this.html = null; this.name = null; }
+      this.refusal = null;
       // Restored spans index the old text: an edit forgets them (undo does not bring them back).
       this.restoredFor = { input: null, list: [] };
       this.refresh();
@@ -110,6 +115,7 @@ export class Pane {
     this.html = html;
     this.name = name;
     this.error = null;
+    this.refusal = null;
     this.restoredFor = { input: this.input, list: validRestored(restored) };
     this.refresh();
   }
@@ -139,8 +145,11 @@ export class Pane {
     const n = this.html?.length ?? this.ta.value.length;
     this.size.textContent = n ? `${fmt.format(n)} characters${this.html !== null ? " of HTML" : ""}` : "";
     const parts = [];
-    this.note.classList.toggle("error", Boolean(this.error));
-    if (this.error) {
+    this.note.classList.toggle("error", Boolean(this.refusal || this.error));
+    if (this.refusal) {
+      this.note.setAttribute("role", "alert");
+      parts.push(h("strong", { text: "Not opened. " }), sentence(this.refusal));
+    } else if (this.error) {
       this.note.setAttribute("role", "alert");
       parts.push(h("strong", { text: "Not analysed. " }), sentence(this.error));
     } else {
@@ -184,7 +193,8 @@ export class Pane {
 
   async readFile(file) {
     if (file.size > MAX_FILE_BYTES) {
-      this.showError(`${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MiB; Parallax reads one article at a time (up to 10 MiB)`);
+      // The pane keeps what it held; the file is not read at all. Sizes in MiB, as the core's.
+      this.refuse(`the file ${file.name} is ${(Math.ceil(file.size / 2 ** 20 * 10) / 10).toFixed(1)} MiB, more than the ${MAX_FILE_BYTES / 2 ** 20} MiB Parallax reads at once; open a single article`);
       return;
     }
     try {
@@ -192,7 +202,14 @@ export class Pane {
       this.set({ text: await file.text(), name: file.name });
       this.onChange(0);
     } catch (err) {
-      this.showError(`${file.name} could not be read (${err.message})`);
+      this.refuse(`the file ${file.name} could not be read (${err.message})`);
     }
+  }
+
+  /** Says a file was not read, here and through onRefuse, until the pane's content changes. */
+  refuse(message) {
+    this.refusal = message;
+    this.refresh();
+    this.onRefuse(sentence(message));
   }
 }

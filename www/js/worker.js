@@ -1,18 +1,40 @@
 // The analysis runs here, off the main thread, so typing never waits for it.
-// The wasm module is initialised once; every call is wrapped so a refused input or a core bug
-// comes back as a readable message instead of killing the worker.
+// The page (engine.js) sends `{init}` once, then requests. A refused input comes back as a
+// readable message; a trap of the wasm instance is reported with the call that caused it, and
+// this worker is finished: the page replaces it with a fresh one (engine.js says why).
 
 let core = null;
-const ready = (async () => {
+// Null once the core is loaded, or the reason it did not load. Requests may arrive before the
+// page's `{init}` (which waits for the compiled module): they wait here, in order.
+let started;
+const ready = new Promise((resolve) => { started = resolve; });
+let test = {}; // test-only switches (engine.js)
+let failed = new Map(); // digest of a call that trapped an earlier worker -> the message to show
+
+// The glue is fetched at once, while the page compiles the wasm (engine.js) and sends it over.
+const glue = import("../pkg/parallax.js");
+glue.catch(() => {}); // reported by load()
+
+async function load(module) {
   try {
-    const mod = await import("../pkg/parallax.js");
-    await mod.default();
-    core = mod;
-    return null;
+    const mod = await glue;
+    // `module` is the page's compiled WebAssembly.Module; without one the glue fetches the file.
+    const exports = await mod.default(module ? { module_or_path: module } : undefined);
+    core = { analyze: mod.analyze, compare: mod.compare, compareMany: mod.compareMany, exports };
+    self.postMessage({ loaded: true });
   } catch (err) {
     return `The analysis engine did not load (${err?.message ?? err}). If you built Parallax yourself, run \`make build\` first.`;
   }
-})();
+  try {
+    // The first call builds the core's tables and runs its code for the first time; doing it
+    // now, while the person reads or the example loads, takes that off the first real analysis.
+    // A comparison, so the code both analysis and comparison run is ready.
+    core.compare("MOSCOW (Reuters) - Vladimir Putin met Masoud Pezeshkian, Tass said.", "Putin met Iran's President Masoud Pezeshkian in Ashgabat, Tass reported.", {});
+  } catch (err) {
+    if (!isRefusal(err)) return `The analysis engine failed its first run (${err?.message ?? err}). Reload the page to try again.`;
+  }
+  return null;
+}
 
 // Small caches: typing in one pane must not re-analyse the other.
 const CACHE_SIZE = 8;
@@ -26,13 +48,62 @@ function remember(cache, key, value) {
   return value;
 }
 
-function timed(fn) {
+/** A trap of the instance during the call `key`: nothing this worker computes can be trusted after it. */
+class Trap extends Error {
+  constructor(key, cause) {
+    super(String(cause?.stack?.split("\n")[0] ?? cause));
+    this.key = key;
+  }
+}
+
+// The core refuses input by throwing a plain `Error` (a JsError); a trap is a RuntimeError, a
+// stack overflow a RangeError, and anything else thrown is as little to be trusted.
+const isRefusal = (err) => err instanceof Error && Object.getPrototypeOf(err) === Error.prototype;
+
+/** A short, stable digest of a call's key (cyrb53), so the page keeps no copies of the texts. */
+function digest(key) {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${key.length}:${(h2 >>> 0).toString(36)}${(h1 >>> 0).toString(36)}`;
+}
+
+const TEST_SLOW_MARK = "PARALLAX-TEST-SLOW";
+const TEST_SLOW_MS = 60_000;
+const TEST_TRAP_MARK = "PARALLAX-TEST-TRAP";
+
+/** Test-only (see engine.js): a long call, or a real trap of this instance. */
+function testHooks(key) {
+  if (test.slow && key.includes(TEST_SLOW_MARK)) {
+    // Busy, as a long analysis keeps the worker: no message can interrupt this, only terminate().
+    const end = performance.now() + TEST_SLOW_MS;
+    while (performance.now() < end) { /* holding the worker */ }
+  }
+  if (test.crash && key.includes(TEST_TRAP_MARK)) {
+    // An impossible allocation (alignment 3) makes the core abort, which traps exactly as a panic does.
+    core.exports.__wbindgen_malloc(8, 3);
+    throw new WebAssembly.RuntimeError("unreachable (test trap)");
+  }
+}
+
+/** Runs one core call: `{ok, value, ms}`, `{ok: false, error, ms}` for a refusal; throws a Trap. */
+function call(key, fn) {
+  const known = failed.size ? failed.get(digest(key)) : undefined;
+  if (known) return { ok: false, error: known, crashed: true, ms: 0 };
   const t0 = performance.now();
   try {
+    testHooks(key);
     const value = fn();
     return { ok: true, value, ms: performance.now() - t0 };
   } catch (err) {
-    return { ok: false, error: err?.message ?? String(err), ms: performance.now() - t0 };
+    if (isRefusal(err)) return { ok: false, error: err.message, ms: performance.now() - t0 };
+    throw new Trap(key, err);
   }
 }
 
@@ -44,22 +115,21 @@ const restoreKey = (restore) => spans(restore).map(({ start, end }) => `${start}
 function analyzeCached(input, restore) {
   const key = `${restoreKey(restore)}\u0000${input}`;
   if (analyses.has(key)) return analyses.get(key);
-  return remember(analyses, key, timed(() => core.analyze(input, { restore: spans(restore) })));
+  return remember(analyses, key, call(`analyze\u0000${key}`, () => core.analyze(input, { restore: spans(restore) })));
 }
 
 function compareCached(a, b, restoreA, restoreB) {
   const key = `${restoreKey(restoreA)}\u0000${restoreKey(restoreB)}\u0000${a.length}:${a}\u0000${b}`;
   if (comparisons.has(key)) return comparisons.get(key);
-  return remember(comparisons, key, timed(() => core.compare(a, b, { restoreA: spans(restoreA), restoreB: spans(restoreB) })));
+  return remember(comparisons, key, call(`compare\u0000${key}`, () => core.compare(a, b, { restoreA: spans(restoreA), restoreB: spans(restoreB) })));
 }
 
-self.onmessage = async (event) => {
-  const { id, inputs, pair, restores = [] } = event.data;
-  const failure = await ready;
-  if (failure) {
-    self.postMessage({ id, fatal: failure });
-    return;
-  }
+function compareMany(texts) {
+  const key = texts.map((t) => `${t.length}:${t}`).join("\u0000");
+  return call(`many\u0000${key}`, () => core.compareMany(texts));
+}
+
+function answer({ id, inputs, pair, restores = [] }) {
   const t0 = performance.now();
   let comparison = null;
   if (pair && inputs[pair[0]] && inputs[pair[1]]) comparison = compareCached(inputs[pair[0]], inputs[pair[1]], restores[pair[0]], restores[pair[1]]);
@@ -72,6 +142,28 @@ self.onmessage = async (event) => {
   });
   let many = null;
   const filled = inputs.filter(Boolean);
-  if (filled.length >= 3 && typeof core.compareMany === "function") many = timed(() => core.compareMany(filled));
-  self.postMessage({ id, results, comparison, many, ms: performance.now() - t0 });
+  if (filled.length >= 3 && typeof core.compareMany === "function") many = compareMany(filled);
+  return { id, results, comparison, many, ms: performance.now() - t0 };
+}
+
+self.onmessage = async (event) => {
+  if (event.data.init) {
+    ({ test } = event.data.init);
+    failed = new Map(event.data.init.failed);
+    started(load(event.data.init.module));
+    return;
+  }
+  const { id } = event.data;
+  const failure = await ready;
+  if (failure) {
+    self.postMessage({ id, fatal: failure });
+    return;
+  }
+  try {
+    self.postMessage(answer(event.data));
+  } catch (err) {
+    if (!(err instanceof Trap)) throw err;
+    self.postMessage({ id, crashed: { key: digest(err.key), error: err.message } });
+    self.close(); // this instance is done; the page starts a fresh worker
+  }
 };

@@ -1,0 +1,118 @@
+// The analysis engine as the page sees it: one module worker (worker.js) holding one instance of
+// the wasm core. It is replaced by a fresh worker, and so a fresh instance, whenever the old one
+// can no longer be trusted: after a trap, when it dies, or when a long analysis is cancelled.
+//
+// Why a trap means a new instance: a Rust panic reaches JS as `RuntimeError: unreachable` and a
+// stack overflow as a RangeError, and neither unwinds the core. Its stack pointer, allocator and
+// lazily built tables stay as the trap left them; after a few hundred panics every later call of
+// the old instance fails with "memory access out of bounds". A refused input is different: it
+// returns through the core's `Result` and leaves the instance sound.
+
+// Test-only switches, read from the page's query string and honoured by worker.js alone:
+// `?test-slow=1` holds any call whose input contains "PARALLAX-TEST-SLOW" for a minute (as a
+// long analysis would), `?test-crash=1` makes the instance trap for real on "PARALLAX-TEST-TRAP".
+// tests/browser/engine.test.mjs uses them; without the flags the markers are ordinary text.
+const params = new URLSearchParams(location.search);
+const TEST = { slow: params.get("test-slow") === "1", crash: params.get("test-crash") === "1" };
+
+const WASM_URL = new URL("../pkg/parallax_bg.wasm", import.meta.url);
+
+// Calls that trapped a worker, by the digest worker.js gives them, with the message to show in
+// their place. Each new worker is told them, so it answers them as failed rather than trying them
+// again: the failing input is marked, never resent in a loop. A run makes at most ten calls
+// (eight analyses, a comparison, the N-way tables), far fewer than this bound.
+const MAX_FAILED_CALLS = 32;
+const failedCalls = new Map();
+
+// The core is fetched and compiled here, streaming, as soon as this module is evaluated (index.html
+// preloads the file, so the download is already under way): the compile overlaps the worker's own
+// start-up instead of following it, and every worker after the first instantiates the same
+// compiled module without fetching or compiling again. Null when this fails (a server that does
+// not send .wasm as application/wasm): each worker then loads the core itself.
+const compiled = (typeof WebAssembly.compileStreaming === "function" ? WebAssembly.compileStreaming(fetch(WASM_URL)) : Promise.reject(new Error("no streaming")))
+  .catch(() => null);
+
+let worker = null;
+let loaded = false; // whether the current worker has said its wasm instance is ready
+let hooks = { message() {}, crash() {}, stopped() {}, fatal() {} };
+let fatalMessage = null; // kept for `connect`: the first worker starts before anyone listens
+
+function fail(message) {
+  worker = null;
+  fatalMessage = message;
+  hooks.fatal(message);
+}
+
+/** The message a trapped call shows: what failed, and that nothing was lost. */
+const trapMessage = (error) => `the analysis engine failed on this text (${error}) and was restarted with a fresh instance; the text is kept: edit it to try again`;
+
+function start() {
+  loaded = false;
+  let w;
+  try {
+    w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (err) {
+    fail(`This browser cannot run the analysis engine (${err.message}). Parallax needs module workers and WebAssembly.`);
+    return;
+  }
+  worker = w;
+  w.onmessage = (ev) => { if (w === worker) receive(ev.data); };
+  w.onerror = (ev) => {
+    ev.preventDefault(); // reported here, not as an uncaught error of the page
+    if (w !== worker) return;
+    const why = ev.message || "unknown error";
+    if (!loaded) {
+      // It never got as far as loading the wasm: a new worker would fail the same way.
+      w.terminate();
+      fail(`The analysis engine stopped: ${why}. Reload the page to restart it.`);
+      return;
+    }
+    restart();
+    hooks.stopped(why);
+  };
+  const failed = [...failedCalls];
+  compiled.then((module) => { if (w === worker) w.postMessage({ init: { module, test: TEST, failed } }); });
+}
+
+function receive(msg) {
+  if (msg.loaded) {
+    loaded = true;
+    return;
+  }
+  if (msg.crashed) {
+    failedCalls.delete(msg.crashed.key);
+    failedCalls.set(msg.crashed.key, trapMessage(msg.crashed.error));
+    while (failedCalls.size > MAX_FAILED_CALLS) failedCalls.delete(failedCalls.keys().next().value);
+    console.warn(`Parallax: the analysis engine trapped (${msg.crashed.error}); starting a fresh one.`);
+    restart();
+    hooks.crash();
+    return;
+  }
+  hooks.message(msg);
+}
+
+/**
+ * Where the engine's news goes: `message(msg)` for answers to `post`, `crash()` after a trap
+ * (a fresh worker is already running; post the current request again), `stopped(why)` when
+ * the worker died under a request (also restarted), `fatal(message)` when there is no engine.
+ */
+export function connect(handlers) {
+  hooks = { ...hooks, ...handlers };
+  if (fatalMessage) hooks.fatal(fatalMessage);
+}
+
+/** Sends a request `{id, inputs, pair, restores}` to the worker; false when there is none. */
+export function post(request) {
+  if (!worker) return false;
+  worker.postMessage(request);
+  return true;
+}
+
+/** Drops the current worker, whatever it is doing, and starts a fresh one. */
+export function restart() {
+  worker?.terminate();
+  start();
+}
+
+// At once, while the rest of the page loads: the wasm compiles in the meantime.
+start();
