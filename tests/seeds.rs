@@ -208,7 +208,7 @@ fn analysed_together_as_one_by_one() {
 /// shipped model reaches (115 of 127), so that a retraining that loses names fails here.
 #[test]
 fn hand_checked_entities_are_exactly_right() {
-    const FLOOR: usize = 115;
+    const FLOOR: usize = 116;
     let table = include_str!("fixtures/seeds-entities.tsv");
     let fold = |s: &str| s.to_lowercase().replace('.', "");
     let mut analyses = std::collections::HashMap::new();

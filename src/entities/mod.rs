@@ -19,7 +19,7 @@ use crate::text::span::{Loc, Span};
 use names::{initials, is_acronym, key, tidy};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use titles::{person_after_title, strip_title};
+use titles::{body_before_title, person_after_title, strip_title};
 
 /// One referent and every mention of it in the article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -53,7 +53,7 @@ pub struct EntityMention {
 pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let mentions: Vec<Mention> = mentions
         .iter()
-        .map(|m| strip_title(text, person_after_title(text, *m)))
+        .map(|m| strip_title(text, person_after_title(text, body_before_title(text, *m))))
         .filter(|m| !m.span.is_empty())
         .collect();
     let mentions = split_compounds(text, &mentions);
@@ -422,6 +422,7 @@ fn split_compounds(text: &str, mentions: &[Mention]) -> Vec<Mention> {
                     span: Span::new(base + a, base + b),
                     kind,
                     confidence: 0.0,
+                    second: None,
                 })
             })
             .collect();
@@ -449,6 +450,7 @@ mod tests {
                     span: Span::new(start, from),
                     kind,
                     confidence: SURE_MARGIN,
+                    second: None,
                 }
             })
             .collect();
@@ -566,6 +568,7 @@ mod tests {
                     span: Span::new(start, from),
                     kind,
                     confidence,
+                    second: None,
                 }
             })
             .collect();
@@ -614,6 +617,36 @@ mod tests {
             ],
         );
         assert_eq!(got, [("Brian Lara".into(), Per, 4)]);
+    }
+
+    /// Titles follow a body's name and come before a person's: "Kremlin spokesman Dmitry
+    /// Peskov" names a place (or body) and a person, whatever the recognizer thought of the
+    /// first.
+    #[test]
+    fn a_name_before_a_persons_title_is_a_body() {
+        let text = "Kremlin spokesman Dmitry Peskov said so.";
+        let mentions = [
+            Mention {
+                span: Span::new(0, 7),
+                kind: Per,
+                confidence: 3.0,
+                second: Some(Loc),
+            },
+            Mention {
+                span: Span::new(18, 31),
+                kind: Per,
+                confidence: 30.0,
+                second: Some(Org),
+            },
+        ];
+        let got: Vec<(String, Kind)> = group(text, &mentions)
+            .into_iter()
+            .map(|e| (e.name, e.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [("Kremlin".into(), Loc), ("Dmitry Peskov".into(), Per)]
+        );
     }
 
     #[test]

@@ -107,6 +107,33 @@ pub(super) fn person_after_title(text: &str, m: Mention) -> Mention {
     }
 }
 
+/// A name right before a person's title ("Kremlin spokesman Dmitry Peskov", "Pentagon
+/// official", "Foreign Ministry spokeswoman") is the body the person speaks for, not a person:
+/// titles come before a person's name, after a body's. Tagged a person, it takes the kind the
+/// recognizer would give it next.
+pub(super) fn body_before_title(text: &str, m: Mention) -> Mention {
+    if m.kind != Kind::Per {
+        return m;
+    }
+    let Some(body) = m.second.filter(|&k| k != Kind::Per) else {
+        return m;
+    };
+    let after = &text[m.span.end as usize..];
+    let rest = after.trim_start_matches([' ', '\u{a0}']);
+    if rest.len() == after.len() {
+        return m;
+    }
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    if wordlist::is_any(word, PERSON_TITLES) {
+        Mention { kind: body, ..m }
+    } else {
+        m
+    }
+}
+
 /// Drops leading titles and roles from a person's mention: everything up to the last title word
 /// before the name ("Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov").
 pub(super) fn strip_title(text: &str, m: Mention) -> Mention {

@@ -131,7 +131,7 @@ impl Default for Options {
             also: Vec::new(),
             prune_tries: Vec::new(),
             min_count: 15,
-            max_features: 30_000,
+            max_features: 27_000,
             relative_prune: 0.1,
         }
     }

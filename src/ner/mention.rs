@@ -50,4 +50,6 @@ pub struct Mention {
     /// How sure the recognizer is of the kind: the smallest, over the name's tokens, of the
     /// score margin between the kind and the next best kind (0 when unknown).
     pub confidence: f32,
+    /// The kind the recognizer would give the name next, if it knows.
+    pub second: Option<Kind>,
 }

@@ -20,7 +20,7 @@ pub(crate) mod wordclass;
 use crate::text::segment::{Sentence, Token};
 use crate::text::span::Span;
 use lexicon::Lexicon;
-use mention::Mention;
+use mention::{Kind, Mention};
 use model::Model;
 use std::sync::OnceLock;
 use tagger::Doc;
@@ -39,11 +39,15 @@ pub(crate) fn embedded() -> Option<&'static (Model, Lexicon)> {
 }
 
 /// BILOU label indices (see `tagger/labels.rs`) for a document's words, split into sentences
-/// given as token ranges, with each token's kind margin (see [`tagger::tag_scored`]).
-fn tag_words(words: &[&str], sentences: &[std::ops::Range<usize>]) -> (Vec<u8>, Vec<f32>) {
+/// given as token ranges, with how sure the tagger is of each (see [`tagger::Scored`]).
+fn tag_words(words: &[&str], sentences: &[std::ops::Range<usize>]) -> tagger::Scored {
     match embedded() {
         Some((model, lex)) => tagger::tag_scored(&Doc::new(words, sentences, lex), model),
-        None => (vec![0; words.len()], vec![0.0; words.len()]),
+        None => tagger::Scored {
+            labels: vec![0; words.len()],
+            margins: vec![0.0; words.len()],
+            second: vec![0; words.len()],
+        },
     }
 }
 
@@ -51,15 +55,21 @@ fn tag_words(words: &[&str], sentences: &[std::ops::Range<usize>]) -> (Vec<u8>, 
 pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Mention> {
     let words: Vec<&str> = tokens.iter().map(|t| t.span.of(text)).collect();
     let ranges: Vec<std::ops::Range<usize>> = sentences.iter().map(|s| s.tokens.clone()).collect();
-    let (labels, margins) = tag_words(&words, &ranges);
-    tagger::spans(&labels)
+    let scored = tag_words(&words, &ranges);
+    tagger::spans(&scored.labels)
         .into_iter()
         .filter_map(|(r, kind)| {
             let (first, last) = (tokens.get(r.start)?, tokens.get(r.end.checked_sub(1)?)?);
-            let confidence = margins
+            let confidence = scored
+                .margins
                 .get(r.clone())?
                 .iter()
                 .fold(f32::INFINITY, |m, &x| m.min(x));
+            let second = scored
+                .second
+                .get(r.start)
+                .and_then(|&k| Kind::ALL.get(usize::from(k).checked_sub(1)?))
+                .copied();
             Some(Mention {
                 span: Span {
                     start: first.span.start,
@@ -67,6 +77,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Me
                 },
                 kind,
                 confidence,
+                second,
             })
         })
         .collect()

@@ -251,13 +251,22 @@ fn decode_sentence(
 /// Tags a document: one label per token.
 #[cfg(feature = "cli")] // the evaluation and the trainer; the product reads the margins too
 pub fn tag(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
-    tag_scored(doc, weights).0
+    tag_scored(doc, weights).labels
 }
 
-/// Tags a document, and says how sure the tagger is of each token's kind: the margin, in score
-/// units, between the best label of the chosen kind and the best label of any other kind, given
-/// the labels chosen before it. Tokens outside names get 0.
-pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> (Vec<u8>, Vec<f32>) {
+/// A document's labels, and how sure the tagger is of each token's kind.
+pub struct Scored {
+    /// One label per token.
+    pub labels: Vec<u8>,
+    /// The margin, in score units, between the best label of the chosen kind and the best
+    /// label of any other kind, given the labels chosen before it (0 outside names).
+    pub margins: Vec<f32>,
+    /// That other kind, as 1 + its index in `Kind::ALL` (0 outside names).
+    pub second: Vec<u8>,
+}
+
+/// Tags a document, and says how sure the tagger is of each token's kind (see [`Scored`]).
+pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
     let mut base = static_scores(doc, weights);
     let own;
     let trans = match weights.transitions() {
@@ -280,6 +289,7 @@ pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> (Vec<u8>, Vec<f32>) {
     }
     let labels = decode(doc, &base, weights, trans, BEAM, &mut seen);
     let mut margins = vec![0.0f32; doc.len()];
+    let mut second = vec![0u8; doc.len()];
     for sent in &doc.sentences {
         for i in sent.clone() {
             let kind = type_of(labels[i]);
@@ -298,13 +308,19 @@ pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> (Vec<u8>, Vec<f32>) {
                 let k = type_of(l as u8) as usize;
                 best[k] = best[k].max(s);
             }
-            let other = (1..5)
+            let runner_up = (1..5)
                 .filter(|&k| k != kind as usize)
-                .fold(f32::NEG_INFINITY, |m, k| m.max(best[k]));
-            margins[i] = best[kind as usize] - other;
+                .max_by(|&a, &b| best[a].total_cmp(&best[b]).then(b.cmp(&a)))
+                .unwrap_or(0);
+            margins[i] = best[kind as usize] - best[runner_up];
+            second[i] = runner_up as u8;
         }
     }
-    (labels, margins)
+    Scored {
+        labels,
+        margins,
+        second,
+    }
 }
 
 /// The label-independent scores of the first pass: the static features.

@@ -17,7 +17,7 @@ mod labels;
 pub use decode::first_pass;
 #[cfg(feature = "cli")]
 pub use decode::tag;
-pub use decode::{tag_scored, Scores, Transitions, Weights};
+pub use decode::{tag_scored, Scored, Scores, Transitions, Weights};
 pub use features::Doc;
 #[cfg(feature = "train")]
 pub use features::{all_keys, DocStats};
