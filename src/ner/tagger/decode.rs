@@ -3,7 +3,7 @@
 
 use super::features::{doc_keys, t, token_label_keys, Doc, DocStats, KEYS_PER_TOKEN};
 use super::labels::{allowed_after, type_of, N_LABELS, START};
-use crate::text::hash::key;
+use crate::text::hash::{key, IdMap};
 use std::ops::Range;
 
 /// One score per label.
@@ -61,17 +61,54 @@ struct Hyp {
 /// `e^x` for `x ≤ 0`, to 3e-4 relative error: 2^(x log2 e) split into an integer power
 /// (put in the exponent bits) and a polynomial for the fraction. The beam needs 17 of these per
 /// hypothesis per token; libm's `expf`, and even `floorf`, took a tenth of the tagger's time.
-/// Branch- and call-free, so the compiler vectorises the loop over labels.
+/// Branch- and call-free, so the compiler vectorises the loop over labels: the integer part
+/// comes from the float's own bits (adding 1.5 × 2^23 leaves the integer in the low mantissa
+/// bits), not from an `as` conversion, whose saturating checks do not vectorise.
 fn exp_neg(x: f32) -> f32 {
+    // 1.5 × 2^23: for |y| < 2^22, y + ROUND has y rounded to the nearest integer in its low bits.
+    const ROUND: f32 = 12_582_912.0;
     let y = (x * std::f32::consts::LOG2_E).clamp(-125.0, 0.0);
-    // Truncation toward zero: i ≤ 0 and the fraction f = y - i lies in (-1, 0].
-    let i = y as i32;
-    let f = y - i as f32;
+    let shifted = y + ROUND;
+    let r = shifted - ROUND;
+    // The nearest integer i ≤ 0, and the fraction f = y - i in [-0.5, 0.5].
+    let i = (shifted.to_bits() as i32).wrapping_sub(ROUND.to_bits() as i32);
+    let f = y - r;
     // Taylor series of 2^f = e^(f ln 2), to the fifth power.
     let p = 1.0
         + f * (std::f32::consts::LN_2
             + f * (0.240_226_5 + f * (0.055_504_1 + f * (0.009_618_1 + f * 0.001_333_4))));
     f32::from_bits(((i + 127) as u32) << 23) * p
+}
+
+/// The largest of `scores`, in four lanes so that the compiler can use vector instructions
+/// (scores are never NaN: plain comparisons do).
+fn max_of(scores: &Scores) -> f32 {
+    let mut m = [f32::NEG_INFINITY; 4];
+    for chunk in scores.chunks_exact(4) {
+        for (m, &x) in m.iter_mut().zip(chunk) {
+            *m = if x > *m { x } else { *m };
+        }
+    }
+    let tail = scores[N_LABELS - N_LABELS % 4..]
+        .iter()
+        .fold(f32::NEG_INFINITY, |a, &x| if x > a { x } else { a });
+    m.into_iter().fold(tail, |a, x| if x > a { x } else { a })
+}
+
+/// `ln Σ e^((s - max) / T)` over all labels (see [`INV_TEMPERATURE`]), summed in four lanes
+/// so that the seventeen exponentials run as vector instructions.
+fn log_z(scores: &Scores, max: f32) -> f32 {
+    let mut z = [0.0f32; 4];
+    for chunk in scores.chunks_exact(4) {
+        for (z, &s) in z.iter_mut().zip(chunk) {
+            *z += exp_neg((s - max) * INV_TEMPERATURE);
+        }
+    }
+    let tail: f32 = scores[N_LABELS - N_LABELS % 4..]
+        .iter()
+        .map(|&s| exp_neg((s - max) * INV_TEMPERATURE))
+        .sum();
+    (z[0] + z[1] + z[2] + z[3] + tail).ln()
 }
 
 /// What decoding needs besides the token scores: the summed weights of the label-pair features
@@ -176,18 +213,14 @@ fn decode_sentence(
                 *s += o + p;
             }
             // See INV_TEMPERATURE.
-            let max = scores.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x));
+            let max = max_of(&scores);
             // A lone hypothesis's candidates all share its Z, and leaving it out moves every
             // score in the beam by the same amount, which changes no decision: greedy
             // decoding, and the beam wherever the model is sure, need no Z.
             let log_z = if beam.len() == 1 {
                 0.0
             } else {
-                let z: f32 = scores
-                    .iter()
-                    .map(|&s| exp_neg((s - max) * INV_TEMPERATURE))
-                    .sum();
-                z.ln()
+                log_z(&scores, max)
             };
             // Allowed labels in ascending order, as a loop over all labels that skips the
             // others would visit them.
@@ -326,17 +359,43 @@ pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
 /// The label-independent scores of the first pass: the static features.
 fn static_scores(doc: &Doc, weights: &impl Weights) -> Vec<Scores> {
     let mut base = vec![[0.0f32; N_LABELS]; doc.len()];
-    // A token's keys are looked up as soon as they are made, while they are in cache.
+    // A token's keys are looked up as soon as they are made, while they are in cache. The sum
+    // of its word keys, the first it has, is made once per distinct word: in an article most
+    // tokens are words seen before ("the", "said", the names), and the rest of a token's keys
+    // are added on to that partial sum in the same order as ever, so the scores are the same
+    // to the bit.
     let mut keys = Vec::with_capacity(KEYS_PER_TOKEN);
+    let mut words: IdMap<u64, Scores> = IdMap::with_capacity_and_hasher(
+        doc.len().min(MAX_CACHED_WORDS),
+        Default::default(),
+    );
     for sent in &doc.sentences {
         for i in sent.clone() {
+            let identity = doc.word_identity(i);
+            let scores = &mut base[i];
+            match words.get(&identity) {
+                Some(sum) => *scores = *sum,
+                None => {
+                    keys.clear();
+                    doc.word_keys(i, &mut keys);
+                    weights.add_all(&keys, scores);
+                    if words.len() < MAX_CACHED_WORDS {
+                        words.insert(identity, *scores);
+                    }
+                }
+            }
             keys.clear();
-            doc.static_keys(sent.clone(), i, &mut keys);
-            weights.add_all(&keys, &mut base[i]);
+            doc.context_keys(sent.clone(), i, &mut keys);
+            weights.add_all(&keys, scores);
         }
     }
     base
 }
+
+/// Distinct words whose word-key sums are kept per document: a few thousand in a long
+/// article; past this (a corpus pasted as one text) the rest are summed token by token, so the
+/// table stays within a few megabytes.
+const MAX_CACHED_WORDS: usize = 1 << 16;
 
 fn decode(
     doc: &Doc,

@@ -253,9 +253,23 @@ impl Doc {
         self.keys = kept;
     }
 
-    /// Appends the keys of token `i`'s label-independent features (`i` in sentence `sent`).
-    pub(super) fn static_keys(&self, sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
-        static_keys(&self.toks, sent, i, out);
+    /// What token `i`'s [`word_keys`] depend on: its written form (digits as 0, typographic
+    /// punctuation folded) and whether its sentence is shouted. Tokens of one identity have the
+    /// same word keys.
+    pub(super) fn word_identity(&self, i: usize) -> u64 {
+        let t = &self.toks[i];
+        crate::text::hash::mix(t.w ^ u64::from(t.shouted))
+    }
+
+    /// Appends the keys of token `i`'s features that depend on its word alone.
+    pub(super) fn word_keys(&self, i: usize, out: &mut Vec<u32>) {
+        word_keys(&self.toks[i], out);
+    }
+
+    /// Appends the keys of token `i`'s other label-independent features (`i` in sentence
+    /// `sent`).
+    pub(super) fn context_keys(&self, sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
+        context_keys(&self.toks, sent, i, out);
     }
 
     /// Number of tokens.
@@ -360,18 +374,10 @@ const PAD_AFTER: u64 = 0x0BAD_BEEF_0000_0002;
 /// The word class of a position outside the sentence.
 const PAD_CLASS: u16 = NO_CLASS - 1;
 
-fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
-    let at = |j: isize| -> Option<&Tok> {
-        let j = usize::try_from(j).ok()?;
-        sent.contains(&j).then(|| &toks[j])
-    };
-    let ii = i as isize;
-    let lw_at = |j: isize| at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.lw);
-    let shape_at =
-        |j: isize| at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.shape);
-    let cap_at = |j: isize| at(j).map_or(9, |t| u64::from(t.cap));
-    let gaz_at = |j: isize| at(j).map_or(0, |t| t.gaz);
-    let me = &toks[i];
+/// The keys of token `me`'s features that depend on its word alone (and on whether its
+/// sentence is shouted): the first of [`static_keys`], in their order. Tagging sums them once
+/// per distinct word of a document (see [`Doc::word_identity`]).
+fn word_keys(me: &Tok, out: &mut Vec<u32>) {
     let shouted = u64::from(me.shouted);
     out.push(key(t::BIAS, 0, 0));
     out.push(key(t::LW, me.lw, 0));
@@ -391,6 +397,31 @@ fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
             out.push(key(t::SUF, s, k as u64));
         }
     }
+}
+
+/// Every label-independent key of token `i`: [`word_keys`], then [`context_keys`]. Training
+/// stores them in this order and tagging adds them in it, so that their sums are the same to
+/// the bit.
+#[cfg(feature = "train")]
+fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
+    word_keys(&toks[i], out);
+    context_keys(toks, sent, i, out);
+}
+
+/// The keys of token `i`'s label-independent features that depend on more than its word.
+fn context_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
+    let at = |j: isize| -> Option<&Tok> {
+        let j = usize::try_from(j).ok()?;
+        sent.contains(&j).then(|| &toks[j])
+    };
+    let ii = i as isize;
+    let lw_at = |j: isize| at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.lw);
+    let shape_at =
+        |j: isize| at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.shape);
+    let cap_at = |j: isize| at(j).map_or(9, |t| u64::from(t.cap));
+    let gaz_at = |j: isize| at(j).map_or(0, |t| t.gaz);
+    let me = &toks[i];
+    let shouted = u64::from(me.shouted);
     out.push(key(t::LW_PREV, lw_at(ii - 1), 0));
     out.push(key(t::LW_NEXT, lw_at(ii + 1), 0));
     out.push(key(
