@@ -17,7 +17,9 @@
 //! let c = parallax::compare(a, b).unwrap();
 //! assert_eq!(c.passages.len(), 1);
 //! assert_eq!(c.passages[0].b.span().of(b), "The two countries say they are near to signing a strategic partnership agreement");
-//! assert_eq!(c.verdict, parallax::Verdict::Wholly);
+//! assert_eq!(c.passages[0].kind, parallax::PassageKind::Edited);
+//! // Reused, but edited: partly derived (wholly is for text cut and pasted).
+//! assert_eq!(c.verdict, parallax::Verdict::Partly);
 //! ```
 //!
 //! Every span is a half-open range of UTF-8 byte offsets into the input ([`Span`]). The wasm
@@ -47,17 +49,19 @@ pub use analysis::{
 pub use attribution::quotes::Quote;
 pub use attribution::sources::{Source, SourceKind};
 pub use compare::corpus::{
-    pair_reuse, reuse_pairs, CorpusOptions, PairReuse, PassageKind, ReusedPassage, Story,
-    MAX_SHINGLE_DOCS,
+    pair_reuse, reuse_pairs, CorpusOptions, PairReuse, ReusedPassage, Story, MAX_SHINGLE_DOCS,
 };
 pub use compare::distinctive::{Distinctive, Term};
 pub use compare::inherited::{Reused, Side};
-pub use compare::reuse::{align, Passage, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES};
+pub use compare::reuse::{
+    align, Passage, PassageKind, Words, MAX_GAP_WORDS, MAX_SHINGLE_OCCURRENCES,
+};
 pub use compare::{
     compare, compare_many, compare_with, AlignedPassage, CompareOptions, Comparison,
-    ComparisonMany, Piece, QuoteComparison, QuoteRef, QuoteSide, Settings, SharedEntity,
-    SharedQuote, SharedSource, SourceRef, Verdict, MAX_ARTICLES, PARTLY_DERIVED_SHARE,
-    WHOLLY_DERIVED_SHARE,
+    ComparisonMany, OneSided, Piece, QuoteComparison, QuoteRef, QuoteSide, Settings, SharedEntity,
+    SharedQuote, SharedSource, SourceRef, UnquotedShares, Verdict, ARTICLE_MIN_MATCH_WORDS,
+    MAX_ARTICLES, PARTLY_ALIGNED_SHARE, PARTLY_DERIVED_SHARE, SHORT_MIN_MATCH_WORDS,
+    SHORT_TEXT_WORDS, WHOLLY_DERIVED_SHARE,
 };
 pub use entities::{Entity, EntityMention};
 pub use error::Error;

@@ -27,6 +27,8 @@ usage:
   parallax eval-conll FILE           entity tagger's precision, recall, F1 and speed on CoNLL-2003 FILE
     --documents                      end to end: each document rebuilt as text and analysed
     --no-misc                        the corpus never tags MISC: score PER, ORG and LOC only
+  parallax eval-reuse FILE           the comparison's verdict on graded pairs (JSON lines {topic, grade, a, b})
+    --sentences                      FILE is the rewritten-sentence set (TSV; sources read from ../shared)
   parallax train [--epochs N ...]    retrain the entity model (needs --features train; see README)
 inputs over 10 MiB are refused; invalid UTF-8 is replaced; - (stdin) may be given once;
 summaries show the article's control characters escaped; see README, \"Command line\"";
@@ -56,9 +58,10 @@ fn run(args: &[String]) -> Result<(), String> {
         match arg {
             "--min-words" => {
                 let n = rest.next().and_then(|n| n.parse::<usize>().ok());
-                options.min_match_words = n
-                    .filter(|&n| n > 0)
-                    .ok_or("--min-words needs a number of words, 1 or more")?;
+                options.min_match_words = Some(
+                    n.filter(|&n| n > 0)
+                        .ok_or("--min-words needs a number of words, 1 or more")?,
+                );
             }
             "--keep-reused" => options.distinctive_skips_reused = false,
             flag if flag.starts_with("--") => flags.push(flag),
@@ -73,6 +76,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "--documents",
         "--no-misc",
         "--headline",
+        "--sentences",
     ];
     if let Some(unknown) = flags.iter().find(|f| !known.contains(f)) {
         return Err(format!("unknown option {unknown}\n{USAGE}"));
@@ -158,6 +162,15 @@ fn run(args: &[String]) -> Result<(), String> {
                 no_misc: flags.contains(&"--no-misc"),
             };
             parallax::tagger_cli::eval_conll(file, options, &mut out)?;
+            Ok(())
+        }
+        ["eval-reuse", file] if flags.contains(&"--sentences") => {
+            let shared = std::path::Path::new("../shared");
+            parallax::eval::reuse::eval_sentences(file, shared, &mut out)?;
+            Ok(())
+        }
+        ["eval-reuse", file] => {
+            parallax::eval::reuse::eval_reuse(file, &options, &mut out)?;
             Ok(())
         }
         ["help"] | [] => writeln!(

@@ -3,7 +3,9 @@
 
 mod common;
 use common::synth::{self, covered, Rng};
-use parallax::{compare, compare_many, compare_with, CompareOptions, Comparison, Span, Verdict};
+use parallax::{
+    compare, compare_many, compare_with, CompareOptions, Comparison, PassageKind, Span, Verdict,
+};
 
 const REUTERS: &str =
     include_str!("fixtures/seeds/2024-10-11-reuters-putin-pezeshkian-ashgabat.txt");
@@ -60,7 +62,11 @@ fn seed_pair_aligns_every_shared_paragraph() {
     let inserted = within("which includes Brazil, Russia, India, China and South Africa");
     assert_eq!(covered(INDEPENDENT, &[inserted], &b_spans(&c)), 0.0);
     // Every passage pairs a stretch with its own copy: the texts agree on both sides.
-    for p in &c.passages {
+    for p in c
+        .passages
+        .iter()
+        .filter(|p| p.kind != PassageKind::Rewritten)
+    {
         assert!(p.similarity > 0.8, "{p:?}");
     }
     assert_eq!(c.verdict, Verdict::Partly);
@@ -171,7 +177,9 @@ fn derived_copy_is_still_aligned() {
             share_a >= 0.95,
             "seed {seed}: {share_a:.3} of the reused source aligned"
         );
-        assert_eq!(c.verdict, Verdict::Wholly);
+        // One word changed in every sentence is a light rewrite: derived, but not wholly.
+        assert_eq!(c.verdict, Verdict::Partly);
+        assert!(c.unquoted_b.aligned_share >= 0.9, "{:?}", c.unquoted_b);
     }
 }
 
@@ -196,19 +204,27 @@ fn unrelated_stories_barely_align() {
 #[test]
 fn min_match_words_is_a_setting() {
     let strict = CompareOptions {
-        min_match_words: 40,
+        min_match_words: Some(40),
         ..CompareOptions::default()
     };
     let c = compare_with(REUTERS, INDEPENDENT, strict).unwrap();
     assert_eq!(c.settings.min_match_words, 40);
-    assert!(c.passages.iter().all(|p| p.words >= 40));
+    assert!(c
+        .passages
+        .iter()
+        .filter(|p| p.kind != PassageKind::Rewritten)
+        .all(|p| p.words >= 40));
     let loose = compare(REUTERS, INDEPENDENT).unwrap();
     assert!(c.passages.len() < loose.passages.len());
 }
 
 #[test]
 fn many_articles_give_matrices() {
-    let m = compare_many(&[REUTERS, INDEPENDENT, NEWSER], CompareOptions::default()).unwrap();
+    let eight = CompareOptions {
+        min_match_words: Some(8),
+        ..CompareOptions::default()
+    };
+    let m = compare_many(&[REUTERS, INDEPENDENT, NEWSER], eight.clone()).unwrap();
     assert_eq!(m.reuse.len(), 3);
     assert!(m.reuse[1][0] > 0.1 && m.reuse[0][1] > 0.1);
     assert!(m.reuse[0][2] < 0.02 && m.reuse[2][1] < 0.02);
@@ -220,7 +236,7 @@ fn many_articles_give_matrices() {
         .iter()
         .flatten()
         .all(|&x| (0.0..=1.0).contains(&x) && x > 0.0));
-    let pair = compare(REUTERS, INDEPENDENT).unwrap();
+    let pair = compare_with(REUTERS, INDEPENDENT, eight).unwrap();
     assert_eq!(m.reuse[1][0], pair.reused_share_b);
 }
 
@@ -267,7 +283,7 @@ fn arbitrary_text_never_panics_and_spans_sit_on_char_boundaries() {
         let a = text(300);
         let b = format!("{}{}", text(20), &a);
         let options = CompareOptions {
-            min_match_words: 1 + rng.below(12),
+            min_match_words: Some(1 + rng.below(12)),
             ..CompareOptions::default()
         };
         let c = compare_with(&a, &b, options).unwrap();
@@ -314,4 +330,96 @@ fn seed_pair_quotes_and_sources() {
         "{:?}",
         c.sources
     );
+}
+
+#[test]
+fn restated_sentence_of_the_seed_pair_is_rewritten_reuse() {
+    let c = compare(REUTERS, INDEPENDENT).unwrap();
+    let a = find(
+        REUTERS,
+        "accused Iran of supplying Russia with ballistic missiles",
+    );
+    let b = find(
+        INDEPENDENT,
+        "Iran recently supplied Russia with short-range ballistic missiles",
+    );
+    assert!(
+        c.passages.iter().any(|p| p.kind == PassageKind::Rewritten
+            && p.a.span().start <= a.start
+            && a.end <= p.a.span().end
+            && p.b.span().start <= b.start
+            && b.end <= p.b.span().end),
+        "{:?}",
+        c.passages
+    );
+    // A rewritten sentence shares no wording: nothing in it is inherited.
+    assert!(c.verbatim_share_b < c.reused_share_b);
+}
+
+#[test]
+fn shared_quotation_alone_is_not_derivation() {
+    let quote = "“We are ready to work together on every question of regional security and trade with our neighbours,” Putin said.";
+    let a =
+        format!("Putin met Pezeshkian in Ashgabat on Friday. {quote} The talks lasted two hours.");
+    let b = format!("Iran's president flew home on Saturday after a summit of Central Asian states. {quote} Analysts in Tehran expect a treaty within months.");
+    let c = compare(&a, &b).unwrap();
+    assert!(!c.passages.is_empty(), "the quote is aligned");
+    assert!(c.quoted_share_b > 0.3, "{}", c.quoted_share_b);
+    assert_eq!(c.verdict, Verdict::Not, "{:?}", c.unquoted_b);
+}
+
+#[test]
+fn passage_never_chains_across_a_break_on_one_side_only() {
+    let one =
+        "The two countries say they are close to signing a strategic partnership agreement soon";
+    let two = "Pezeshkian last month committed his country to deeper ties with Russia to counter sanctions";
+    let a = format!("{one} {two}");
+    let b = format!("{one}\n\n{two}");
+    let c = compare(&a, &b).unwrap();
+    assert_eq!(c.passages.len(), 2, "{:?}", c.passages);
+}
+
+#[test]
+fn sentence_moved_out_of_a_bridged_gap_is_found() {
+    let x = "The two countries say they are close to signing a strategic partnership agreement.";
+    let moved = "Putin arrived late.";
+    let y = "Pezeshkian last month committed his country to deeper ties with Russia to counter sanctions.";
+    let tail =
+        "Iran has denied supplying drones to Russia for use in the war in Ukraine, officials said.";
+    let a = format!("{x} {moved} {y}\n\n{tail}");
+    let b = format!("{x} {y}\n\n{tail} {moved} It rained.");
+    let c = compare_with(
+        &a,
+        &b,
+        CompareOptions {
+            min_match_words: Some(3),
+            ..CompareOptions::default()
+        },
+    )
+    .unwrap();
+    let moved_b = find(&b, moved.trim_end_matches('.'));
+    assert!(
+        c.passages
+            .iter()
+            .any(|p| p.b.span().start <= moved_b.start && moved_b.end <= p.b.span().end),
+        "{:?}",
+        c.passages
+    );
+}
+
+#[test]
+fn one_sided_sentences_are_listed() {
+    let c = compare(REUTERS, INDEPENDENT).unwrap();
+    let bout = find(INDEPENDENT, "Viktor Bout");
+    assert!(c
+        .sentences
+        .only_b
+        .iter()
+        .any(|s| s.span().start <= bout.start && bout.end <= s.span().end));
+    let order = find(REUTERS, "new world order");
+    assert!(c
+        .sentences
+        .only_a
+        .iter()
+        .any(|s| s.span().start <= order.start && order.end <= s.span().end));
 }

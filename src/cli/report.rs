@@ -3,7 +3,7 @@
 //! bidi overrides escaped.
 
 use super::shown::shown;
-use parallax::{Analysis, Comparison, ComparisonMany, SharedEntity, Term};
+use parallax::{Analysis, Comparison, ComparisonMany, PassageKind, SharedEntity, Term};
 use std::io::{self, Write};
 
 /// Characters of each side shown for a passage.
@@ -142,22 +142,57 @@ pub fn comparison(
     c: &Comparison,
 ) -> io::Result<()> {
     writeln!(out, "A: {}\nB: {}\n", shown(names[0]), shown(names[1]))?;
+    let kinds = [
+        PassageKind::Verbatim,
+        PassageKind::Edited,
+        PassageKind::Rewritten,
+    ]
+    .map(|k| c.passages.iter().filter(|p| p.kind == k).count());
     writeln!(
         out,
-        "reused text: {} of A, {} of B, in {} passages (at least {} words each)",
+        "reused text: {} of A, {} of B, in {} passages ({} verbatim, {} edited, {} rewritten \
+         sentences; aligned passages at least {} words)",
         percent(c.reused_share_a),
         percent(c.reused_share_b),
         c.passages.len(),
+        kinds[0],
+        kinds[1],
+        kinds[2],
         c.settings.min_match_words
     )?;
-    writeln!(out, "verdict: B is {} from A\n", c.verdict.label())?;
+    writeln!(
+        out,
+        "word for word: {} of A, {} of B; quotations: {} of A, {} of B",
+        percent(c.verbatim_share_a),
+        percent(c.verbatim_share_b),
+        percent(c.quoted_share_a),
+        percent(c.quoted_share_b)
+    )?;
+    writeln!(
+        out,
+        "verdict: B is {} from A ({} of B's words outside quotations word for word, {} reused)\n",
+        c.verdict.label(),
+        percent(c.unquoted_b.verbatim_share),
+        percent(c.unquoted_b.reused_share)
+    )?;
     for (k, p) in c.passages.iter().enumerate() {
+        let what = match p.kind {
+            PassageKind::Verbatim => format!("verbatim, {} words", p.words),
+            PassageKind::Edited => {
+                format!(
+                    "edited, {} words matched, similarity {:.2}",
+                    p.words, p.similarity
+                )
+            }
+            PassageKind::Rewritten => format!(
+                "rewritten sentence, {} content words shared ({:.2})",
+                p.words, p.similarity
+            ),
+        };
         writeln!(
             out,
-            "  {:>2}. {} words, similarity {:.2}\n      A {}..{}  {}\n      B {}..{}  {}",
+            "  {:>2}. {what}\n      A {}..{}  {}\n      B {}..{}  {}",
             k + 1,
-            p.words,
-            p.similarity,
             p.a.start,
             p.a.end,
             excerpt(p.a.span().of(texts[0])),
@@ -165,6 +200,23 @@ pub fn comparison(
             p.b.end,
             excerpt(p.b.span().of(texts[1])),
         )?;
+    }
+    for (label, side, text) in [
+        (
+            "B added (sentences A has no counterpart of)",
+            &c.sentences.only_b,
+            texts[1],
+        ),
+        (
+            "B dropped (sentences of A that B has no counterpart of)",
+            &c.sentences.only_a,
+            texts[0],
+        ),
+    ] {
+        writeln!(out, "\n{label}: {}", side.len())?;
+        for s in side {
+            writeln!(out, "  - {}", excerpt(s.span().of(text)))?;
+        }
     }
     writeln!(
         out,

@@ -11,7 +11,8 @@
 //! Work is the index (linear in the corpus) plus the candidate pairs, which the cap keeps to a
 //! bounded number per shingle: close to linear in the corpus, never quadratic.
 
-use super::reuse::{self, Passage, Words};
+use super::reuse::{self, PassageKind, Side, Words};
+use super::rewritten;
 use crate::analysis::check_size;
 use crate::error::Error;
 use crate::parallel;
@@ -52,7 +53,8 @@ pub fn shingle_doc_cap(articles: usize, max_docs: usize) -> usize {
 /// How a corpus is searched for reuse.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CorpusOptions {
-    /// The shortest passage, in matched words, as [`crate::CompareOptions::min_match_words`].
+    /// The shortest passage, in matched words, as [`crate::CompareOptions::min_match_words`]
+    /// (one length for the whole corpus: [`crate::compare::ARTICLE_MIN_MATCH_WORDS`] unless given).
     pub min_match_words: usize,
     /// A pair is reported when at least this share of A's or of B's words is reused, 0..1.
     pub min_share: f64,
@@ -63,7 +65,7 @@ pub struct CorpusOptions {
 impl Default for CorpusOptions {
     fn default() -> CorpusOptions {
         CorpusOptions {
-            min_match_words: crate::CompareOptions::default().min_match_words,
+            min_match_words: crate::compare::ARTICLE_MIN_MATCH_WORDS,
             min_share: 0.0,
             max_docs: MAX_SHINGLE_DOCS,
         }
@@ -131,28 +133,6 @@ fn shingle_hashes(keys: &[u64], seed: usize) -> Vec<u64> {
         }
     }
     kept
-}
-
-/// How a reused passage's two sides differ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PassageKind {
-    /// The two sides are the same words in the same order.
-    Verbatim,
-    /// Words were changed, inserted or dropped on either side.
-    Edited,
-}
-
-impl PassageKind {
-    /// The kind of an aligned passage: verbatim when it is one exact match, its matched words
-    /// all of either side.
-    pub fn of(p: &Passage) -> PassageKind {
-        if p.matched == p.a_words.len() && p.matched == p.b_words.len() {
-            PassageKind::Verbatim
-        } else {
-            PassageKind::Edited
-        }
-    }
 }
 
 /// A passage B reuses from A, as a corpus reports it.
@@ -229,38 +209,32 @@ pub fn pair_reuse(
     } else {
         ((second, y), (first, x))
     };
-    let passages = reuse::align(&a.words, &b.words, options.min_match_words);
+    let passages = rewritten::passages(&a.words, &b.words, options.min_match_words);
     if passages.is_empty() {
         return None;
     }
-    let reused_share_a = reuse::share(&a.words, passages.iter().map(|p| p.a_words.clone()));
-    let reused_share_b = reuse::share(&b.words, passages.iter().map(|p| p.b_words.clone()));
+    let share_a = reuse::shares(&reuse::coverage(&a.words, &passages, Side::A));
+    let share_b = reuse::shares(&reuse::coverage(&b.words, &passages, Side::B));
+    let (reused_share_a, reused_share_b) = (share_a.reused, share_b.reused);
     if reused_share_a.max(reused_share_b) < options.min_share {
         return None;
     }
     let words: usize = passages.iter().map(|p| p.matched).sum();
-    let of = |w: &Words| {
-        if w.is_empty() {
-            0.0
-        } else {
-            words as f64 / w.len() as f64
-        }
-    };
     Some(PairReuse {
         a: ia,
         b: ib,
         words,
         reused_share_a,
         reused_share_b,
-        verbatim_share_a: of(&a.words),
-        verbatim_share_b: of(&b.words),
+        verbatim_share_a: share_a.verbatim,
+        verbatim_share_b: share_b.verbatim,
         passages: passages
             .iter()
             .map(|p| ReusedPassage {
                 a: p.a.into(),
                 b: p.b.into(),
                 words: p.matched,
-                kind: PassageKind::of(p),
+                kind: p.kind,
             })
             .collect(),
     })

@@ -2,16 +2,8 @@
 //! sits in text the two articles share or in the outlet's own text.
 
 use crate::compare::reuse::Passage;
+pub use crate::compare::reuse::Side;
 use crate::text::span::Span;
-
-/// Which side of a comparison a span belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
-    /// Article A.
-    A,
-    /// Article B.
-    B,
-}
 
 /// The reused stretches of both articles, for asking of any span — an entity mention, a quote,
 /// a cited source — whether it sits in reused text (inherited) or in the outlet's own text
@@ -88,6 +80,8 @@ mod tests {
             b_words: 0..8,
             matched: 8,
             pieces: vec![(Span::new(10, 50), Span::new(100, 140))],
+            kind: crate::compare::reuse::PassageKind::Verbatim,
+            similarity: 1.0,
         }];
         let r = Reused::new(&passages);
         assert!(r.in_a(Span::new(12, 20)));

@@ -3,7 +3,8 @@
 use super::entities::match_entities;
 use super::pair::{CompareOptions, Prepared, Settings};
 use crate::analysis::{analyze, Analysis};
-use crate::compare::reuse;
+use crate::compare::reuse::{self, Side};
+use crate::compare::rewritten;
 use crate::error::Error;
 use crate::parallel;
 use serde::Serialize;
@@ -41,13 +42,14 @@ pub fn compare_many<S: AsRef<str> + Sync>(
             limit: MAX_ARTICLES,
         });
     }
-    let settings = Settings::of(&options);
     let prepared = parallel::map(texts, |text| {
         let text = text.as_ref();
         analyze(text).map(|analysis| Prepared::new(text, analysis))
     })
     .into_iter()
     .collect::<Result<Vec<_>, _>>()?;
+    let shortest = prepared.iter().map(|p| p.words.len()).min().unwrap_or(0);
+    let settings = Settings::of(&options, shortest);
     let n = prepared.len();
     let pairs: Vec<(usize, usize)> = (0..n)
         .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
@@ -77,7 +79,7 @@ struct PairView {
 }
 
 fn pair(x: &Prepared, y: &Prepared, settings: &Settings) -> PairView {
-    let passages = reuse::align(&x.words, &y.words, settings.min_match_words);
+    let passages = rewritten::passages(&x.words, &y.words, settings.min_match_words);
     let (ex, ey) = (&x.analysis.entities, &y.analysis.entities);
     let (mut shared_x, mut shared_y) = (0, 0);
     for (gx, gy) in match_entities(ex, ey) {
@@ -88,8 +90,8 @@ fn pair(x: &Prepared, y: &Prepared, settings: &Settings) -> PairView {
     }
     PairView {
         reuse: [
-            reuse::share(&x.words, passages.iter().map(|p| p.a_words.clone())),
-            reuse::share(&y.words, passages.iter().map(|p| p.b_words.clone())),
+            reuse::shares(&reuse::coverage(&x.words, &passages, Side::A)).reused,
+            reuse::shares(&reuse::coverage(&y.words, &passages, Side::B)).reused,
         ],
         entity_overlap: [
             ratio(shared_x, ex.iter().map(|e| e.count).sum()),

@@ -16,12 +16,14 @@ mod many;
 mod pair;
 mod quotes;
 pub mod reuse;
+pub mod rewritten;
 
 pub use entities::SharedEntity;
 pub use many::{compare_many, ComparisonMany, MAX_ARTICLES};
 pub use quotes::{QuoteComparison, QuoteRef, QuoteSide, SharedQuote, SharedSource, SourceRef};
 
 pub use pair::{
-    compare, compare_with, AlignedPassage, CompareOptions, Comparison, Piece, Settings, Verdict,
-    PARTLY_DERIVED_SHARE, WHOLLY_DERIVED_SHARE,
+    compare, compare_with, AlignedPassage, CompareOptions, Comparison, OneSided, Piece, Settings,
+    UnquotedShares, Verdict, ARTICLE_MIN_MATCH_WORDS, PARTLY_ALIGNED_SHARE, PARTLY_DERIVED_SHARE,
+    SHORT_MIN_MATCH_WORDS, SHORT_TEXT_WORDS, WHOLLY_DERIVED_SHARE,
 };

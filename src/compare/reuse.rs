@@ -14,7 +14,9 @@
 //! 5. Passages at least `min_match_words` long are kept, longest first, one-to-one: no word of
 //!    either text is in two passages.
 
+use crate::text::paragraphs;
 use crate::text::span::Span;
+use serde::Serialize;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -46,6 +48,11 @@ pub struct Words {
     pub keys: Vec<u64>,
     /// Which region (paragraph) it is in: passages never grow across a paragraph break.
     pub regions: Vec<u32>,
+    /// The hashed stem of each content word (see [`content_stem`]); 0 for a function word.
+    pub stems: Vec<u32>,
+    /// Where each sentence starts, as a word index, ascending (sentences never cross a
+    /// region); the last runs to the end.
+    pub sentence_starts: Vec<u32>,
 }
 
 impl Words {
@@ -54,8 +61,20 @@ impl Words {
     pub fn of(text: &str, regions: impl IntoIterator<Item = Span>) -> Words {
         let mut words = Words::default();
         for (r, region) in regions.into_iter().enumerate() {
+            let sentences = paragraphs::sentence_spans(text, region);
+            let mut next_sentence = sentences.iter().peekable();
             for span in word_spans(text, region) {
-                words.keys.push(hash_key(span.of(text)));
+                // A sentence starts at its first word: the first word at or past its start.
+                let mut starts = false;
+                while next_sentence.next_if(|s| s.start <= span.start).is_some() {
+                    starts = true;
+                }
+                if starts || words.regions.last() != Some(&(r as u32)) {
+                    words.sentence_starts.push(words.spans.len() as u32);
+                }
+                let word = span.of(text);
+                words.keys.push(hash_key(word));
+                words.stems.push(content_stem(word));
                 words.spans.push(span);
                 words.regions.push(r as u32);
             }
@@ -74,12 +93,78 @@ impl Words {
     }
 
     /// The byte span from word `range.start` to the end of word `range.end - 1`.
-    fn bytes(&self, range: std::ops::Range<usize>) -> Span {
+    pub(crate) fn bytes(&self, range: std::ops::Range<usize>) -> Span {
         Span {
             start: self.spans[range.start].start,
             end: self.spans[range.end - 1].end,
         }
     }
+
+    /// The words inside `span`, as word indices.
+    pub fn within(&self, span: Span) -> std::ops::Range<usize> {
+        let first = self.spans.partition_point(|w| w.start < span.start);
+        let last = self.spans.partition_point(|w| w.end <= span.end);
+        first..last.max(first)
+    }
+
+    /// Each sentence's words, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let ends = self.sentence_starts.iter().skip(1).map(|&e| e as usize);
+        self.sentence_starts
+            .iter()
+            .map(|&s| s as usize)
+            .zip(ends.chain(std::iter::once(self.len())))
+            .map(|(s, e)| s..e)
+    }
+}
+
+/// Function words: never content. Sorted, for binary search.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+    "during", "each", "for", "from", "had", "has", "have", "he", "her", "here", "hers", "him",
+    "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its", "may", "me", "more", "most",
+    "much", "must", "my", "no", "not", "now", "of", "on", "once", "one", "only", "or", "other",
+    "our", "out", "over", "own", "s", "said", "same", "says", "she", "should", "so", "some",
+    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+    "your",
+];
+
+/// Characters of a content word that its stem keeps: "supplying" and "supplied", "missile" and
+/// "missiles" share "suppl" and "missi". Truncation is the crudest stemmer, but for deciding
+/// whether two sentences of one story say the same thing it does as well as a real one.
+const STEM_CHARS: usize = 5;
+
+/// The hashed stem of `word` when it is a content word (a number, or a word of three letters
+/// or more that is not a function word), else 0. A possessive `'s` is dropped first.
+pub fn content_stem(word: &str) -> u32 {
+    let key = normalise(word);
+    let key = key.strip_suffix("'s").unwrap_or(&key);
+    let has_digit = key.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && (key.chars().count() < 3 || FUNCTION_WORDS.binary_search(&key).is_ok()) {
+        return 0;
+    }
+    let end = key
+        .char_indices()
+        .nth(STEM_CHARS)
+        .map_or(key.len(), |(i, _)| i);
+    let h = hash_key(&key[..end]);
+    // Folded to 32 bits, never 0.
+    ((h ^ (h >> 32)) as u32).max(1)
+}
+
+/// How a reused passage's two sides differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PassageKind {
+    /// The two sides are the same words in the same order.
+    Verbatim,
+    /// Aligned word for word, with words changed, inserted or dropped inside.
+    Edited,
+    /// A sentence of B restates a sentence of A in other words (see [`crate::compare::rewritten`]).
+    Rewritten,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -198,20 +283,104 @@ pub struct Passage {
     /// Words matched exactly, in order, on both sides.
     pub matched: usize,
     /// The stretches matched exactly, as (bytes of A, bytes of B): the passage without the
-    /// words either side changed, dropped or inserted.
+    /// words either side changed, dropped or inserted. None for a rewritten sentence.
     pub pieces: Vec<(Span, Span)>,
+    /// Verbatim, edited or rewritten.
+    pub kind: PassageKind,
+    /// How alike the two sides are, 0..1: for aligned text the Dice coefficient of matched
+    /// words (1 for a verbatim copy), for a rewritten sentence the share of its content words
+    /// found in A's.
+    pub similarity: f64,
+}
+
+/// The Dice coefficient of matched words, `2 × matched / (words of A + words of B)`: 1 for a
+/// verbatim copy.
+fn dice(matched: usize, a: usize, b: usize) -> f64 {
+    if a + b == 0 {
+        0.0
+    } else {
+        (2 * matched) as f64 / (a + b) as f64
+    }
+}
+
+/// Which side of a comparison a span belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// Article A.
+    A,
+    /// Article B.
+    B,
 }
 
 impl Passage {
-    /// How alike the two sides are, 0..1: the Dice coefficient of matched words,
-    /// `2 × matched / (words of A + words of B)`. 1 for a verbatim copy.
-    pub fn similarity(&self) -> f64 {
-        let total = self.a_words.len() + self.b_words.len();
-        if total == 0 {
-            0.0
-        } else {
-            (2 * self.matched) as f64 / total as f64
+    /// The passage's words on one side.
+    pub fn words_on(&self, side: Side) -> std::ops::Range<usize> {
+        match side {
+            Side::A => self.a_words.clone(),
+            Side::B => self.b_words.clone(),
         }
+    }
+
+    /// The passage's exactly matched stretches on one side.
+    pub fn pieces_on(&self, side: Side) -> impl Iterator<Item = Span> + '_ {
+        self.pieces.iter().map(move |&(a, b)| match side {
+            Side::A => a,
+            Side::B => b,
+        })
+    }
+}
+
+/// How a word of one side is covered by the passages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cover {
+    /// In no passage: the outlet's own.
+    Own,
+    /// In a rewritten sentence.
+    Rewritten,
+    /// In an aligned passage, but not matched word for word (a changed or inserted word).
+    Edited,
+    /// In an exact match.
+    Exact,
+}
+
+/// How each word of `words` (one side's) is covered by `passages`.
+pub fn coverage(words: &Words, passages: &[Passage], side: Side) -> Vec<Cover> {
+    let mut cover = vec![Cover::Own; words.len()];
+    for p in passages {
+        cover[p.words_on(side)].fill(match p.kind {
+            PassageKind::Rewritten => Cover::Rewritten,
+            PassageKind::Verbatim | PassageKind::Edited => Cover::Edited,
+        });
+        for piece in p.pieces_on(side) {
+            cover[words.within(piece)].fill(Cover::Exact);
+        }
+    }
+    cover
+}
+
+/// Shares of one side's words by how they are covered, 0..1.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct CoverShares {
+    /// In exact matches.
+    pub verbatim: f64,
+    /// In aligned passages, verbatim or edited.
+    pub aligned: f64,
+    /// In passages of any kind, rewritten sentences included.
+    pub reused: f64,
+}
+
+/// The shares of `cover` (one side's words).
+pub fn shares(cover: &[Cover]) -> CoverShares {
+    if cover.is_empty() {
+        return CoverShares::default();
+    }
+    let share = |f: &dyn Fn(Cover) -> bool| {
+        cover.iter().filter(|&&c| f(c)).count() as f64 / cover.len() as f64
+    };
+    CoverShares {
+        verbatim: share(&|c| c == Cover::Exact),
+        aligned: share(&|c| matches!(c, Cover::Exact | Cover::Edited)),
+        reused: share(&|c| c != Cover::Own),
     }
 }
 
@@ -250,8 +419,42 @@ pub fn align(a: &Words, b: &Words, min_match_words: usize) -> Vec<Passage> {
     let min_match_words = min_match_words.max(1);
     let seed = seed_words(min_match_words);
     let exact = exact_matches(a, b, seed);
+    let elsewhere = Elsewhere::of(a, b, &exact, min_match_words);
     let chains = chain(&exact, seed);
-    select(a, b, chains, min_match_words)
+    select(a, b, chains, &elsewhere, min_match_words)
+}
+
+/// The words of either text inside an exact match long enough to be a passage by itself. A
+/// chain must not bridge a gap holding such words: they are text B moved (a sentence taken out
+/// of a paragraph and put elsewhere), and bridging would swallow them on one side and miss
+/// their copy.
+struct Elsewhere {
+    a: Vec<bool>,
+    b: Vec<bool>,
+}
+
+impl Elsewhere {
+    fn of(a: &Words, b: &Words, exact: &[Exact], min_match_words: usize) -> Elsewhere {
+        let (mut in_a, mut in_b) = (vec![false; a.len()], vec![false; b.len()]);
+        for e in exact.iter().filter(|e| e.len >= min_match_words) {
+            in_a[e.a..e.a + e.len].fill(true);
+            in_b[e.b..e.b + e.len].fill(true);
+        }
+        Elsewhere { a: in_a, b: in_b }
+    }
+}
+
+/// Whether word `i` and word `i + 1` of `words` are in different paragraphs.
+fn breaks_after(words: &Words, i: usize) -> bool {
+    words
+        .regions
+        .get(i + 1)
+        .is_some_and(|&r| r != words.regions[i])
+}
+
+/// Whether going from word `i` to word `j` (`i < j`) crosses a paragraph break.
+fn crosses_break(words: &Words, i: usize, j: usize) -> bool {
+    words.regions[i] != words.regions[j]
 }
 
 /// Seeds merged into maximal exact matches, sorted by position in A, then in B.
@@ -386,7 +589,13 @@ fn chain(exact: &[Exact], seed: usize) -> Vec<Chain> {
 /// words first. Words already in a
 /// kept passage are trimmed from later chains (an exact match often runs one word past a
 /// paragraph's end into the next, "... later this month. The"), which may split a chain.
-fn select(a: &Words, b: &Words, mut chains: Vec<Chain>, min_match_words: usize) -> Vec<Passage> {
+fn select(
+    a: &Words,
+    b: &Words,
+    mut chains: Vec<Chain>,
+    elsewhere: &Elsewhere,
+    min_match_words: usize,
+) -> Vec<Passage> {
     // A chain a little short of the minimum may reach it by extension; far short, it cannot.
     chains.retain(|c| c.matched + MAX_EXTENSION_WORDS >= min_match_words);
     chains.sort_unstable_by_key(|c| (std::cmp::Reverse(c.matched), c.a_start, c.b_start));
@@ -406,6 +615,10 @@ fn select(a: &Words, b: &Words, mut chains: Vec<Chain>, min_match_words: usize) 
                 let start = k;
                 while k < e.len && !used_a[e.a + k] && !used_b[e.b + k] {
                     k += 1;
+                    // A paragraph break on one side only ends the run: the passage is two.
+                    if k < e.len && breaks_after(a, e.a + k - 1) != breaks_after(b, e.b + k - 1) {
+                        break;
+                    }
                 }
                 free.push(Exact {
                     a: e.a + start,
@@ -414,7 +627,8 @@ fn select(a: &Words, b: &Words, mut chains: Vec<Chain>, min_match_words: usize) 
                 });
             }
         }
-        // Regroup: a gap that now holds a kept passage's word, or grew too wide, splits.
+        // Regroup: a gap splits that now holds a kept passage's word, grew too wide, crosses
+        // a paragraph break on one side only, or holds words matched elsewhere.
         let mut groups: Vec<Vec<Exact>> = Vec::new();
         for e in free {
             let joins = groups.last().and_then(|g| g.last()).is_some_and(|p| {
@@ -423,8 +637,11 @@ fn select(a: &Words, b: &Words, mut chains: Vec<Chain>, min_match_words: usize) 
                     && gb.start <= gb.end
                     && ga.len() <= MAX_GAP_WORDS
                     && gb.len() <= MAX_GAP_WORDS
-                    && !used_a[ga].iter().any(|&u| u)
-                    && !used_b[gb].iter().any(|&u| u)
+                    && crosses_break(a, ga.start - 1, e.a) == crosses_break(b, gb.start - 1, e.b)
+                    && !used_a[ga.clone()].iter().any(|&u| u)
+                    && !used_b[gb.clone()].iter().any(|&u| u)
+                    && !elsewhere.a[ga].iter().any(|&u| u)
+                    && !elsewhere.b[gb].iter().any(|&u| u)
             });
             if joins {
                 if let Some(g) = groups.last_mut() {
@@ -461,12 +678,19 @@ fn select(a: &Words, b: &Words, mut chains: Vec<Chain>, min_match_words: usize) 
             g.sort_unstable_by_key(|e| e.a);
             used_a[ra.clone()].fill(true);
             used_b[rb.clone()].fill(true);
+            let verbatim = matched == ra.len() && matched == rb.len();
             passages.push(Passage {
                 a: a.bytes(ra.clone()),
                 b: b.bytes(rb.clone()),
+                similarity: dice(matched, ra.len(), rb.len()),
                 a_words: ra,
                 b_words: rb,
                 matched,
+                kind: if verbatim {
+                    PassageKind::Verbatim
+                } else {
+                    PassageKind::Edited
+                },
                 pieces: g
                     .iter()
                     .map(|e| (a.bytes(e.a..e.a + e.len), b.bytes(e.b..e.b + e.len)))
@@ -559,14 +783,6 @@ fn extend(
         len: best_len,
         pieces,
     }
-}
-
-/// Share of `words` inside the given word ranges (which do not overlap), 0..1.
-pub fn share(words: &Words, ranges: impl Iterator<Item = std::ops::Range<usize>>) -> f64 {
-    if words.is_empty() {
-        return 0.0;
-    }
-    ranges.map(|r| r.len()).sum::<usize>() as f64 / words.len() as f64
 }
 
 #[cfg(test)]

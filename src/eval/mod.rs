@@ -8,6 +8,8 @@
 pub mod conll;
 pub mod documents;
 mod readability;
+#[cfg(feature = "cli")]
+pub mod reuse;
 #[cfg(feature = "train")]
 pub mod train;
 

@@ -30,6 +30,11 @@ function inOrder(seq) {
   return keep;
 }
 
+function kindCounts(passages) {
+  const n = (k) => passages.filter((p) => passageKind(p) === k).length;
+  return `${fmt.format(n("verbatim"))} verbatim, ${fmt.format(n("edited"))} edited, ${fmt.format(n("rewritten"))} rewritten`;
+}
+
 function summary(cmp, la, lb, passages, moved) {
   const cards = [];
   if (cmp.verdict && VERDICT[cmp.verdict]) {
@@ -44,13 +49,13 @@ function summary(cmp, la, lb, passages, moved) {
     h("p", { class: "card-big", text: pct(share) }),
     h("div", { class: "meter", attrs: { role: "img", "aria-label": `${pct(share)}` } }, h("span", { style: { width: pct(share) } })),
     h("p", { class: "card-note", text: note }));
-  if (typeof cmp.reusedShareB === "number") cards.push(meter(`Of ${lb}'s words`, cmp.reusedShareB, `are in passages shared with ${la}`));
+  if (typeof cmp.reusedShareB === "number") cards.push(meter(`Of ${lb}'s words`, cmp.reusedShareB, typeof cmp.verbatimShareB === "number" ? `are reused from ${la}: ${pct(cmp.verbatimShareB)} word for word, the rest edited or restated` : `are in passages shared with ${la}`));
   if (typeof cmp.reusedShareA === "number") cards.push(meter(`Of ${la}'s words`, cmp.reusedShareA, `reappear in ${lb}`));
   if (passages) {
     cards.push(h("div", { class: "card" },
       h("p", { class: "card-label", text: "Reused passages" }),
       h("p", { class: "card-big", text: fmt.format(passages.length) }),
-      h("p", { class: "card-note", text: passages.length ? `${fmt.format(moved.size)} moved to a different place in ${lb}` : `no run of ${cmp.settings?.minMatchWords ?? "several"} or more words in common` })));
+      h("p", { class: "card-note", text: passages.length ? `${kindCounts(passages)}; ${fmt.format(moved.size)} moved to a different place in ${lb}` : `no run of ${cmp.settings?.minMatchWords ?? "several"} or more words in common, no sentence restated` })));
   }
   if (typeof cmp.a.wordCount === "number" && typeof cmp.b.wordCount === "number") {
     const d = cmp.b.wordCount - cmp.a.wordCount;
@@ -110,19 +115,43 @@ function nameList(list, countKey, empty) {
   return h("div", {}, ul, more);
 }
 
-function addedDropped(cmp, la, lb) {
+// Sentences one side has alone: the first few, the rest one click away.
+const SENTENCE_ROWS = 6;
+
+function sentenceList(locs, text, empty) {
+  if (!locs?.length) return h("p", { class: "muted", text: empty });
+  const items = locs.map((s) => h("li", { text: text.slice(s.startUtf16, s.endUtf16) }));
+  const ul = h("ul", { class: "sentence-list" }, items.slice(0, SENTENCE_ROWS));
+  if (items.length <= SENTENCE_ROWS) return ul;
+  const more = h("button", { type: "button", class: "link small", text: `${fmt.format(items.length - SENTENCE_ROWS)} more`, on: { click: () => { ul.append(...items.slice(SENTENCE_ROWS)); more.remove(); } } });
+  return h("div", {}, ul, more);
+}
+
+function addedDropped(cmp, la, lb, texts) {
   const added = cmp.entities.filter((e) => e.countB > 0 && !e.countA);
   const dropped = cmp.entities.filter((e) => e.countA > 0 && !e.countB);
   const srcAdded = (cmp.sources ?? []).filter((s) => s.countB > 0 && !s.countA);
   const srcDropped = (cmp.sources ?? []).filter((s) => s.countA > 0 && !s.countB);
-  const col = (title, cls, names, nameKey, quotes, sources, srcKey) => h("section", { class: ["delta", cls] },
+  const col = (title, cls, names, nameKey, quotes, sources, srcKey, sentences, text) => h("section", { class: ["delta", cls] },
     h("h4", { text: title }),
+    sentences ? [h("h5", { text: `Sentences (${fmt.format(sentences.length)})` }), sentenceList(sentences, text, "None.")] : null,
     h("h5", { text: "Names" }), nameList(names, nameKey, "None."),
     cmp.quotes ? [h("h5", { text: "Quotes" }), miniQuotes(quotes, "None.")] : null,
     cmp.sources ? [h("h5", { text: "Cited sources" }), nameList(sources, srcKey, "None.")] : null);
   return h("div", { class: "deltas" },
-    col(`What ${lb} added`, "added", added, "countB", cmp.quotes?.onlyB, srcAdded, "countB"),
-    col(`What ${lb} dropped`, "dropped", dropped, "countA", cmp.quotes?.onlyA, srcDropped, "countA"));
+    col(`What ${lb} added`, "added", added, "countB", cmp.quotes?.onlyB, srcAdded, "countB", cmp.sentences?.onlyB, texts[1]),
+    col(`What ${lb} dropped`, "dropped", dropped, "countA", cmp.quotes?.onlyA, srcDropped, "countA", cmp.sentences?.onlyA, texts[0]));
+}
+
+/** A passage's kind: "verbatim", "edited" or "rewritten" (older cores gave only similarity). */
+const passageKind = (p) => p.kind ?? (p.similarity < 0.995 ? "edited" : "verbatim");
+
+function passageTitle(p) {
+  switch (passageKind(p)) {
+    case "rewritten": return `a sentence restated in other words (${p.words} content words shared)`;
+    case "edited": return `edited copy, ${p.words} words matched, ${pct(p.similarity)} alike`;
+    default: return `verbatim, ${p.words} words`;
+  }
 }
 
 function sideBySide(cmp, texts, la, lb, passages, moved, sides) {
@@ -130,9 +159,9 @@ function sideBySide(cmp, texts, la, lb, passages, moved, sides) {
   const ordered = passages ?? [];
   const mk = (side, letterName) => ordered.map((p, n) => ({
     s: p[side].startUtf16, e: p[side].endUtf16,
-    cls: ["reuse", p.similarity < 0.995 && "edited", side === "b" && moved.has(n) && "moved"].filter(Boolean),
+    cls: ["reuse", passageKind(p), side === "b" && moved.has(n) && "moved"].filter(Boolean),
     dataset: { p: n },
-    title: `Passage ${n + 1}: ${p.words} words, ${pct(p.similarity)} alike${side === "b" && moved.has(n) ? `, moved in ${lb}` : ""}`,
+    title: `Passage ${n + 1}: ${passageTitle(p)}${side === "b" && moved.has(n) ? `, moved in ${lb}` : ""}`,
     badge: () => h("button", { type: "button", class: "p-badge", dataset: { p: n }, text: String(n + 1), attrs: { "aria-label": `Passage ${n + 1} in ${letterName}: go to its twin` } }),
   }));
   const mentions = (analysis) => (analysis.entities ?? []).flatMap((e) => (e.mentions ?? []).map((m) => ({ s: m.startUtf16, e: m.endUtf16, cls: ["ent", "quiet", `k-${e.kind}`], dataset: { name: e.name, k: e.kind } })));
@@ -242,6 +271,10 @@ export function renderComparison(cmp, sources, ctx) {
   if (Array.isArray(cmp.passages)) {
     fillUtf16(texts[0], cmp.passages.map((p) => p.a));
     fillUtf16(texts[1], cmp.passages.map((p) => p.b));
+    if (cmp.sentences) {
+      fillUtf16(texts[0], cmp.sentences.onlyA);
+      fillUtf16(texts[1], cmp.sentences.onlyB);
+    }
     passages = [...cmp.passages].sort((x, y) => x.a.start - y.a.start);
     const bOrder = passages.map((p, n) => [p.b.start, n]).sort((x, y) => x[0] - y[0]).map(([, n]) => n);
     const keep = inOrder(bOrder);
@@ -256,7 +289,7 @@ export function renderComparison(cmp, sources, ctx) {
     summary(cmp, la, lb, passages, moved),
     h("div", { class: "compare-grid" },
       h("section", { class: "panel" }, h("h4", { text: `Who is named, ${la} against ${lb}` }), divergingChart(cmp, la, lb, ctx.filters, ctx.setFilter, hover)),
-      h("section", { class: "panel" }, addedDropped(cmp, la, lb))),
+      h("section", { class: "panel" }, addedDropped(cmp, la, lb, texts))),
     h("section", { class: "panel wide" },
       h("h4", { text: passages ? "Reused passages, side by side" : "Side by side" }),
       passages?.length ? h("p", { class: "muted small", text: `Hover a highlighted passage to see its twin; click it (or its number) to jump there.${moved.size ? ` Passages marked “moved” appear in a different order in ${lb}.` : ""}` }) : null,

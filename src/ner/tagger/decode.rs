@@ -365,10 +365,8 @@ fn static_scores(doc: &Doc, weights: &impl Weights) -> Vec<Scores> {
     // are added on to that partial sum in the same order as ever, so the scores are the same
     // to the bit.
     let mut keys = Vec::with_capacity(KEYS_PER_TOKEN);
-    let mut words: IdMap<u64, Scores> = IdMap::with_capacity_and_hasher(
-        doc.len().min(MAX_CACHED_WORDS),
-        Default::default(),
-    );
+    let mut words: IdMap<u64, Scores> =
+        IdMap::with_capacity_and_hasher(doc.len().min(MAX_CACHED_WORDS), Default::default());
     for sent in &doc.sentences {
         for i in sent.clone() {
             let identity = doc.word_identity(i);
