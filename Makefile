@@ -1,5 +1,5 @@
 # The two commands of the README: `make serve` and `make test`. Both install what is missing first.
-.PHONY: setup build serve test lint unit wasm-test browser-test scale-test
+.PHONY: setup build serve test lint unit wasm-test browser-test scale-test bench
 
 PORT ?= 8080
 
@@ -34,3 +34,10 @@ test: lint unit wasm-test browser-test
 # reuse; installs Java 17 and pyspark when missing (scripts/setup-spark.sh). Not part of `test`.
 scale-test:
 	@bash scripts/spark/scale-test.sh
+
+# Speed and memory against the peers (compromise, wink-nlp: npm dev dependencies), per-stage
+# timing and a size sweep, on ../shared's articles (benches/run.mjs; README "Benchmarks").
+# Prints figures, asserts nothing; not part of `test`. BENCH_ROUNDS=3 by default.
+bench: build
+	cargo build --release --locked
+	node benches/run.mjs

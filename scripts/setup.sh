@@ -60,7 +60,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# npm dev dependencies for the browser tests (playwright-core drives Debian's Chromium).
+# npm dev dependencies: for the browser tests (playwright-core drives Debian's Chromium) and for
+# `make bench` (compromise, wink-nlp and its model, the peers it times).
 if [ -f package.json ] && { [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   say "installing npm dev dependencies"
   if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund; else npm install --silent --no-audit --no-fund; fi

@@ -156,8 +156,71 @@ fn caught<R>(f: impl FnOnce() -> Result<R, Error>) -> Result<R, Error> {
 /// # Errors
 /// As [`analyze`].
 pub fn analyze_with(input: &str, options: &AnalyzeOptions) -> Result<Analysis, Error> {
+    // A closure that does nothing is inlined away: the product's path is the staged one, at no
+    // cost, so the stages `make bench` times are the very code that runs.
+    analyze_staged(input, options, |_| {})
+}
+
+/// The stages of [`analyze_with`], in the order they run.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Plain text or HTML to the article: text, paragraphs, metadata, boilerplate removed.
+    Reading,
+    /// Tokens and sentences, and the word and sentence counts.
+    Tokenising,
+    /// The entity tagger over every sentence, and its labels read as mentions.
+    Tagging,
+    /// Mentions grouped into entities.
+    Entities,
+    /// News agencies and outlets cited.
+    Sources,
+    /// Direct quotes and their speakers.
+    Quotes,
+    /// The [`Analysis`] put together (removed passages copied out, metadata cloned).
+    Output,
+}
+
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 7] = [
+        Stage::Reading,
+        Stage::Tokenising,
+        Stage::Tagging,
+        Stage::Entities,
+        Stage::Sources,
+        Stage::Quotes,
+        Stage::Output,
+    ];
+
+    /// Its name, lower case.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Tokenising => "tokenising",
+            Stage::Tagging => "tagging",
+            Stage::Entities => "entities",
+            Stage::Sources => "sources",
+            Stage::Quotes => "quotes",
+            Stage::Output => "output",
+        }
+    }
+}
+
+/// [`analyze_with`], calling `stage_done` as each [`Stage`] ends: for the per-stage timing of
+/// `make bench` (benches/analyze.rs), which reads a clock there. Not part of the API.
+///
+/// # Errors
+/// As [`analyze`]; `stage_done` is then not called.
+#[doc(hidden)]
+pub fn analyze_staged(
+    input: &str,
+    options: &AnalyzeOptions,
+    mut stage_done: impl FnMut(Stage),
+) -> Result<Analysis, Error> {
     check_size(input)?;
     let article = article::read_restoring(input, &options.restore);
+    stage_done(Stage::Reading);
     let text = article.text.as_str();
     // Names are read in the story and in photo captions, which name who is pictured; words and
     // sentences are the story's alone.
@@ -171,11 +234,16 @@ pub fn analyze_with(input: &str, options: &AnalyzeOptions) -> Result<Analysis, E
         .iter()
         .filter(|s| tokens.get(s.tokens.start).is_some_and(in_story))
         .count();
+    stage_done(Stage::Tokenising);
     let mentions = ner::recognize(text, &tokens, &sentences);
+    stage_done(Stage::Tagging);
     let entities = entities::group(text, &mentions);
+    stage_done(Stage::Entities);
     let sources = sources::find(text, &article.paragraphs, &entities);
+    stage_done(Stage::Sources);
     let quotes = quotes::find(text, &article.paragraphs, &entities, &sources);
-    Ok(Analysis {
+    stage_done(Stage::Quotes);
+    let analysis = Analysis {
         input: article.input,
         removed: article
             .removed
@@ -194,7 +262,9 @@ pub fn analyze_with(input: &str, options: &AnalyzeOptions) -> Result<Analysis, E
         sources,
         meta: article.meta.clone(),
         text: (article.input == Input::Html).then(|| article.text.clone()),
-    })
+    };
+    stage_done(Stage::Output);
+    Ok(analysis)
 }
 
 impl Analysis {

@@ -46,6 +46,8 @@ pub use analysis::{
     analyze, analyze_many, analyze_with, extract, extract_article, Analysis, AnalyzeOptions,
     Extracted, Removed, MAX_INPUT_BYTES,
 };
+#[doc(hidden)]
+pub use analysis::{analyze_staged, Stage};
 pub use attribution::quotes::Quote;
 pub use attribution::sources::{Source, SourceKind};
 pub use compare::corpus::{
