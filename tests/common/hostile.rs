@@ -149,10 +149,11 @@ pub const CONSTRUCTS: &[Construct] = &[
         html: true,
         make: title_and_h1,
     },
+    // "Iran" is never used alone, so each compound's part is looked for among every name.
     Construct {
         name: "hyphenated compound",
         html: false,
-        make: |n| fill("Iran and Russia signed the Iran-Russia treaty. ", n),
+        make: |n| fill("Putin met Pezeshkian on Iran-Turkmenistan ties. ", n),
     },
     Construct {
         name: "one-char tokens",
