@@ -241,6 +241,9 @@ fn key(name: &str) -> String {
     lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
 
+/// Longest source name tried, in words: no known agency or outlet has more.
+const MAX_NAME_WORDS: usize = 4;
+
 /// Finds cited sources in the story `paragraphs` of `text`, tied to `entities`. Sorted by count,
 /// then first citation.
 pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source> {
@@ -264,10 +267,12 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
         let mut i = 0;
         while i < ws.len() {
             // Longest known name starting here: "Associated Press", "RIA Novosti".
+            // Counted no further than it is used: a line of capitalised words ("I I I ...")
+            // would otherwise be walked to its end from each of its words (issue 16).
             let run = (i..ws.len())
                 .take_while(|&j| is_name(ws[j].text))
-                .count()
-                .min(4);
+                .take(MAX_NAME_WORDS)
+                .count();
             if run == 0 {
                 i += 1;
                 continue;

@@ -9,6 +9,11 @@ use crate::text::wordlist;
 /// told reporters on Friday"); further away, a verb belongs to another clause.
 pub(super) const MAX_ATTRIBUTION_WORDS: usize = 10;
 
+/// Longest capitalised run read as a speaker, in words ("Russian Deputy Foreign Minister Sergei
+/// Ryabkov" is six). Every verb reads the run before it: unbounded, a line of "Said Said ..."
+/// would be read once per word (issue 16).
+const MAX_SUBJECT_WORDS: usize = 8;
+
 /// Verbs of speaking (lowercase), past and present.
 pub(super) const VERBS: &[&str] = &[
     "said",
@@ -284,7 +289,11 @@ pub(super) fn subject_before(text: &str, ws: &[(Span, bool)], verb: Span) -> Opt
     if is_capitalised(text, last.0) {
         let run_start = |end: usize| {
             let mut first = end - 1;
-            while first > 0 && is_capitalised(text, ws[first - 1].0) && !ws[first - 1].1 {
+            while first > 0
+                && end - first < MAX_SUBJECT_WORDS
+                && is_capitalised(text, ws[first - 1].0)
+                && !ws[first - 1].1
+            {
                 first -= 1;
             }
             first

@@ -18,7 +18,7 @@ use crate::ner::mention::{Kind, Mention};
 use crate::text::span::{Loc, Span};
 use names::{initials, is_acronym, key, tidy};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use titles::{body_before_title, person_after_title, strip_title};
 
 /// One referent and every mention of it in the article.
@@ -345,10 +345,13 @@ fn build(text: &str, mentions: &[Mention], members: &[usize]) -> Entity {
     let kind = Kind::ALL[(0..4)
         .max_by(|&a, &b| votes[a].total_cmp(&votes[b]).then(b.cmp(&a)))
         .unwrap_or(0)];
+    // In order of first use; the set keeps an entity of many distinct forms linear.
     let mut aliases: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for &i in members {
         let form = tidy(name_of(i));
-        if form != name && !aliases.contains(&form) {
+        if form != name && !seen.contains(&form) {
+            seen.insert(form.clone());
             aliases.push(form);
         }
     }
@@ -385,12 +388,12 @@ fn compatible(short: &Mention, long: Kind) -> bool {
 fn split_compounds(text: &str, mentions: &[Mention]) -> Vec<Mention> {
     let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
     let is_compound = |s: &str| s.contains(is_hyphen) && !s.contains(char::is_whitespace);
-    // Keys of the names used alone, with their kinds.
-    let alone: Vec<(String, Kind)> = mentions
-        .iter()
-        .filter(|m| !is_compound(m.span.of(text)))
-        .map(|m| (key(m.span.of(text)), m.kind))
-        .collect();
+    // Keys of the names used alone, with the kind of each one's first use: looked up, not
+    // searched, for each compound's parts (a list made a repeated compound quadratic, issue 16).
+    let mut alone: HashMap<String, Kind> = HashMap::new();
+    for m in mentions.iter().filter(|m| !is_compound(m.span.of(text))) {
+        alone.entry(key(m.span.of(text))).or_insert(m.kind);
+    }
     let mut out = Vec::with_capacity(mentions.len());
     for m in mentions {
         let s = m.span.of(text);
@@ -415,7 +418,7 @@ fn split_compounds(text: &str, mentions: &[Mention]) -> Vec<Mention> {
             .iter()
             .map(|&(a, b)| {
                 let k = key(&s[a..b]);
-                let kind = alone.iter().find(|(ak, _)| *ak == k)?.1;
+                let kind = *alone.get(&k)?;
                 let base = m.span.start as usize;
                 // The part's kind is its use alone; the compound says nothing of how sure.
                 Some(Mention {

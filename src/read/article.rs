@@ -77,7 +77,22 @@ pub fn read_restoring(input: &str, restore: &[Span]) -> Article {
     cuts.extend(own);
     cuts.sort_by_key(|c| (c.span.start, c.span.end));
     cuts.dedup_by(|later, earlier| earlier.span.overlaps(later.span));
-    cuts.retain(|c| !restore.iter().any(|r| r.contains(c.span)));
+    // Restore spans by start, with the furthest end reached so far: a cut lies within one iff
+    // some span starting at or before it ends at or after it. One binary search a cut, where
+    // trying every span for every cut was quadratic in a long list (issue 16).
+    let mut by_start: Vec<Span> = restore.to_vec();
+    by_start.sort_unstable();
+    let reach: Vec<u32> = by_start
+        .iter()
+        .scan(0u32, |furthest, r| {
+            *furthest = (*furthest).max(r.end);
+            Some(*furthest)
+        })
+        .collect();
+    cuts.retain(|c| {
+        let k = by_start.partition_point(|r| r.start <= c.span.start);
+        !(k > 0 && reach[k - 1] >= c.span.end)
+    });
     let story = paragraphs
         .iter()
         .flat_map(|&p| boilerplate::subtract(&text, p, &cuts))

@@ -511,7 +511,10 @@ fn self_named_outlet(text: &str, cuts: &[Cut]) -> Option<String> {
             || c.reason.ends_with("prompt")
             || c.reason.starts_with("newsletter")
     });
+    // Counts in order of first naming (the tie-break), with an index to find a name's count:
+    // searching the list made many appeals naming different outlets quadratic (issue 16).
     let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for cut in promos {
         let words: Vec<&str> = cut.span.of(text).split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
@@ -526,9 +529,12 @@ fn self_named_outlet(text: &str, cuts: &[Cut]) -> Option<String> {
                 None
             };
             if let Some(name) = name {
-                match counts.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, c)) => *c += 1,
-                    None => counts.push((name, 1)),
+                match index.get(&name) {
+                    Some(&k) => counts[k].1 += 1,
+                    None => {
+                        index.insert(name.clone(), counts.len());
+                        counts.push((name, 1));
+                    }
                 }
             }
         }

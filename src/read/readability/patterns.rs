@@ -2,6 +2,7 @@
 //! matches, and the judgements made from them.
 
 use super::reader::Reader;
+use std::collections::HashSet;
 
 /// Elements never part of an article's text.
 pub(super) const DROPPED: &[&str] = &[
@@ -303,27 +304,46 @@ impl Reader<'_> {
 
 /// Readability's `_textSimilarity`: the share of `b`'s text made of words also in `a`.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    if wa.is_empty() || wb.is_empty() {
-        return 0.0;
+    WordSet::new(a).similarity(b)
+}
+
+/// The lowercased words of a text, for [`similarity`].
+fn similarity_words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The words of one side of [`similarity`], as a set: made once when one title is compared with
+/// every heading, and looked up rather than searched (a huge title and a huge heading were
+/// quadratic, issue 16).
+pub struct WordSet(HashSet<String>);
+
+impl WordSet {
+    /// The word set of `a`.
+    pub fn new(a: &str) -> WordSet {
+        WordSet(similarity_words(a).into_iter().collect())
     }
-    let unique: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).collect();
-    let unique_len = unique
-        .iter()
-        .map(|w| w.len() + 1)
-        .sum::<usize>()
-        .saturating_sub(1);
-    let total_len = wb
-        .iter()
-        .map(|w| w.len() + 1)
-        .sum::<usize>()
-        .saturating_sub(1);
-    1.0 - unique_len as f64 / total_len.max(1) as f64
+
+    /// [`similarity`] of the text this set was made of and `b`.
+    pub fn similarity(&self, b: &str) -> f64 {
+        let wb = similarity_words(b);
+        if self.0.is_empty() || wb.is_empty() {
+            return 0.0;
+        }
+        let unique_len = wb
+            .iter()
+            .filter(|w| !self.0.contains(*w))
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+        let total_len = wb
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+        1.0 - unique_len as f64 / total_len.max(1) as f64
+    }
 }

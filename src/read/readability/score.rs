@@ -3,8 +3,7 @@
 //! to it.
 
 use super::patterns::{
-    any_in, similarity, BLOCKS, DIV_BLOCK_CHILDREN, DROPPED, MAYBE_CANDIDATE, UNLIKELY,
-    UNLIKELY_ROLES,
+    any_in, WordSet, BLOCKS, DIV_BLOCK_CHILDREN, DROPPED, MAYBE_CANDIDATE, UNLIKELY, UNLIKELY_ROLES,
 };
 use super::reader::Reader;
 use crate::read::html::{fold_space, Data};
@@ -27,6 +26,7 @@ impl Reader<'_> {
     /// Removes what is never article: scripts, hidden elements, navigation, unlikely containers,
     /// the byline (kept aside) and a heading that repeats the title.
     pub(super) fn prune(&mut self, title: Option<&str>, byline: &mut Option<String>) {
+        let title = title.map(WordSet::new);
         let mut todo = vec![0usize];
         while let Some(i) = todo.pop() {
             let Some(tag) = self.dom.tag(i) else {
@@ -66,8 +66,8 @@ impl Reader<'_> {
                 continue;
             }
             if matches!(tag, "h1" | "h2") {
-                if let Some(title) = title {
-                    if similarity(title, &self.dom.text(i)) > 0.75 {
+                if let Some(title) = &title {
+                    if title.similarity(&self.dom.text(i)) > 0.75 {
                         self.removed[i] = true;
                         continue;
                     }
