@@ -2,6 +2,7 @@
 //! and the readability pages restated by hand, and hard negatives (same story, another claim).
 //! The A sentences are read from `../shared` (skipped when it is absent).
 
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 use parallax::eval::reuse::sentence_pairs;
 use std::path::Path;
 
