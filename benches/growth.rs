@@ -6,6 +6,13 @@
 //! the peak resident memory is that input's alone; "B/byte" is that peak over the input's size.
 //! `PARALLAX_GROWTH_MB=1,8` picks other sizes; a run over `PARALLAX_GROWTH_TIMEOUT` seconds
 //! (default 120) is stopped and shown as such; `PARALLAX_BIN` measures another build.
+//!
+//! `cargo bench --bench growth -- --random N`: a timing fuzzer in the spirit of pulldown-cmark's.
+//! N random repetitive or nested inputs (`hostile::repetitive`), each analysed in this process
+//! at 256 KB and 1 MB; an input whose time grows more than ×2.5 per doubling (×6.25 over the two
+//! doublings, with 50 ms of slack) is printed with its seed and first bytes. Linear code on a
+//! larger input also runs out of cache, and a loaded machine adds noise: look at a flagged input
+//! at 1-8 MB with the CLI before calling it quadratic.
 
 #[path = "../tests/common/hostile.rs"]
 mod hostile;
@@ -14,6 +21,10 @@ use std::process::Command;
 use std::time::Instant;
 
 fn main() {
+    if let Some(at) = std::env::args().position(|a| a == "--random") {
+        let count = std::env::args().nth(at + 1).and_then(|s| s.parse().ok());
+        return timing_fuzz(count.unwrap_or(100));
+    }
     let filters: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))
@@ -84,4 +95,28 @@ fn main() {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// See the crate doc: `--random N`.
+fn timing_fuzz(count: u64) {
+    let time = |input: &str| {
+        let start = Instant::now();
+        let _ = parallax::analyze(input);
+        start.elapsed().as_secs_f64()
+    };
+    let mut flagged = 0;
+    for seed in 0..count {
+        let small = hostile::repetitive(seed, 256 << 10);
+        let large = hostile::repetitive(seed, 1 << 20);
+        let (ts, tl) = (time(&small), time(&large));
+        let shown: String = small.chars().take(60).collect();
+        if tl > 2.5f64.powi(2) * ts + 0.05 {
+            flagged += 1;
+            println!(
+                "seed {seed}: 256 KB {ts:.3} s, 1 MB {tl:.3} s (×{:.1}): {shown:?}",
+                tl / ts
+            );
+        }
+    }
+    println!("{count} inputs, {flagged} growing faster than linearly");
 }

@@ -58,6 +58,7 @@ guard! {
     acronyms: "acronyms",
     self_named_outlets: "self-named outlets",
     credit_line: "credit line",
+    alternating_credit_cues: "alternating credit cues",
     quotes_and_sources: "quotes and sources",
     plain_sentences: "plain sentences",
 }

@@ -130,3 +130,15 @@ fn malformed_analysis_options_throw_a_message() {
     let message = get(&err, "message").as_string().unwrap_or_default();
     assert!(message.contains("analysis options"), "message: {message}");
 }
+
+/// One tag with many quoted attributes overflowed the wasm stack from about 3,000 (issue 16;
+/// the tokenizer fix is in `vendor/html5gum`): 30,000 must analyse, and the instance go on.
+#[wasm_bindgen_test]
+fn many_quoted_attributes_in_one_tag() {
+    let attributes: String = (0..30_000).map(|i| format!(" a{i}=\"v\"")).collect();
+    let page = format!("<!DOCTYPE html><html><body><div{attributes}>Putin met Pezeshkian.</div>");
+    let analysis = parallax::wasm::analyze(&page, JsValue::UNDEFINED).expect("analysis");
+    entity(&analysis, "Putin");
+    let again = parallax::wasm::analyze("Putin met Pezeshkian.", JsValue::UNDEFINED);
+    entity(&again.expect("analysis after"), "Putin");
+}

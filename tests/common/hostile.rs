@@ -188,6 +188,12 @@ pub const CONSTRUCTS: &[Construct] = &[
                 + &fill("Ann Lee, editing by Bob Roe; ", n)
         },
     },
+    // Found by the timing fuzzer: each cue of the second role was inserted into a sorted list.
+    Construct {
+        name: "alternating credit cues",
+        html: false,
+        make: |n| fill("Editing by Reporting by ", n),
+    },
     Construct {
         name: "quotes and sources",
         html: false,
@@ -204,3 +210,96 @@ pub const CONSTRUCTS: &[Construct] = &[
         make: |n| fill("The cat sat on a mat and then it ran away. ", n),
     },
 ];
+
+#[allow(dead_code)] // the timing fuzzer of benches/growth.rs only, not the guard test
+/// What the timing fuzzer builds its inputs of: words that reach particular rules, markup,
+/// punctuation that opens and closes.
+const PIECES: &[&str] = &[
+    "Putin",
+    "Vladimir",
+    "I",
+    "Said",
+    "said",
+    "told",
+    "Reuters",
+    "according to",
+    "the",
+    "The",
+    "AB",
+    "Iran-Russia",
+    "U.S.",
+    "Mr.",
+    "(",
+    ")",
+    "\u{201c}",
+    "\u{201d}",
+    "\"",
+    ",",
+    ".",
+    "-",
+    ";",
+    ":",
+    "\n",
+    "\n\n",
+    "Reporting by",
+    "Editing by",
+    "date",
+    "2024-10-11",
+    "a",
+    "İ",
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<h1>",
+    "</h1>",
+    "<h2>",
+    "<b>",
+    "<a href=\"x\">",
+    "</a>",
+    "<li>",
+    "<table>",
+    "<td>",
+    "<span class=\"byline\">",
+    "<meta property=\"og:title\" content=\"",
+    "\">",
+    "<!--",
+    "&amp;",
+    "<br>",
+    "<script>",
+    "Please donate to",
+    "follow",
+    "readers",
+];
+
+/// A repetitive input of about `n` bytes drawn from `seed`, the same shape at every size: a
+/// unit of one to six pieces repeated, or one time in three an opening unit repeated, a middle
+/// and a closing unit as often (nesting). For the timing fuzzer of `benches/growth.rs`.
+#[allow(dead_code)] // the timing fuzzer only, not the guard test
+pub fn repetitive(seed: u64, n: usize) -> String {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = move |below: usize| {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % below
+    };
+    let unit = |next: &mut dyn FnMut(usize) -> usize| {
+        let k = 1 + next(6);
+        let mut u = String::new();
+        for _ in 0..k {
+            u.push_str(PIECES[next(PIECES.len())]);
+            if next(2) == 0 {
+                u.push(' ');
+            }
+        }
+        u
+    };
+    if next(3) == 0 {
+        let (open, middle, close) = (unit(&mut next), unit(&mut next), unit(&mut next));
+        let times = n / (open.len() + close.len()).max(1);
+        open.repeat(times) + &middle + &close.repeat(times)
+    } else {
+        fill(&unit(&mut next), n)
+    }
+}
