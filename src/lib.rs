@@ -61,9 +61,9 @@ pub use compare::reuse::{
 pub use compare::{
     compare, compare_many, compare_with, AlignedPassage, CompareOptions, Comparison,
     ComparisonMany, OneSided, Piece, QuoteComparison, QuoteRef, QuoteSide, Settings, SharedEntity,
-    SharedQuote, SharedSource, SourceRef, UnquotedShares, Verdict, ARTICLE_MIN_MATCH_WORDS,
-    MAX_ARTICLES, PARTLY_ALIGNED_SHARE, PARTLY_DERIVED_SHARE, SHORT_MIN_MATCH_WORDS,
-    SHORT_TEXT_WORDS, WHOLLY_DERIVED_SHARE,
+    SharedQuote, SharedSource, SourceRef, UnquotedShares, Verdict, Wording,
+    ARTICLE_MIN_MATCH_WORDS, MAX_ARTICLES, PARTLY_ALIGNED_SHARE, PARTLY_DERIVED_SHARE,
+    SAME_WORDING_SIMILARITY, SHORT_MIN_MATCH_WORDS, SHORT_TEXT_WORDS, WHOLLY_DERIVED_SHARE,
 };
 pub use entities::{Entity, EntityMention};
 pub use error::Error;

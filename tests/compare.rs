@@ -423,3 +423,34 @@ fn one_sided_sentences_are_listed() {
         .iter()
         .any(|s| s.span().start <= order.start && order.end <= s.span().end));
 }
+
+#[test]
+fn quote_in_another_translation_is_the_same_remark_not_inherited() {
+    let c = compare(REUTERS, INDEPENDENT).unwrap();
+    let other = c
+        .quotes
+        .shared
+        .iter()
+        .find(|q| q.b.text.starts_with("We are actively working together"))
+        .expect("the two translations are one remark");
+    assert_eq!(other.wording, parallax::Wording::Other);
+    assert!(!other.a.reused && !other.b.reused);
+    // The copied quotes are the same words, and inherited.
+    assert!(c
+        .quotes
+        .shared
+        .iter()
+        .any(|q| q.wording == parallax::Wording::Same && q.b.reused));
+}
+
+#[test]
+fn a_name_b_writes_is_never_dropped() {
+    let c = compare(REUTERS, INDEPENDENT).unwrap();
+    let dropped: Vec<&str> = c.dropped_by_b().map(|e| e.name.as_str()).collect();
+    // The Independent writes "anti-Israel" and "a Central Asian country".
+    for name in ["Israel", "Central Asia"] {
+        assert!(!dropped.contains(&name), "{name} in {dropped:?}");
+    }
+    // What it really leaves out is still listed.
+    assert!(dropped.contains(&"Global South"), "{dropped:?}");
+}

@@ -257,7 +257,11 @@ pub fn comparison(
     if !(q.shared.is_empty() && q.only_a.is_empty() && q.only_b.is_empty()) {
         writeln!(out, "\nquotes: {} shared", q.shared.len())?;
         for s in &q.shared {
-            let tag = if s.b.reused { "inherited" } else { "B's own" };
+            let tag = match (s.wording, s.b.reused) {
+                (parallax::Wording::Other, _) => "same remark, other wording",
+                (_, true) => "inherited",
+                (_, false) => "B's own",
+            };
             writeln!(out, "  = [{tag}] {}", excerpt(&s.b.text))?;
         }
         for x in &q.only_a {

@@ -2,7 +2,7 @@
 
 use crate::analysis::Analysis;
 use crate::compare::inherited::{Reused, Side};
-use crate::compare::reuse::{normalise, word_spans};
+use crate::compare::reuse::{hash_key, normalise, word_spans, Words};
 use crate::entities::Entity;
 use crate::ner::mention::Kind;
 use crate::text::span::Span;
@@ -29,6 +29,11 @@ pub struct SharedEntity {
     pub reused_a: usize,
     /// Mentions in B that sit in text reused from A: inherited, not added.
     pub reused_b: usize,
+    /// Whether A's text writes one of its names, as an entity or within other words ("anti-Israel",
+    /// "a Central Asian country"): what A writes it has not dropped.
+    pub written_a: bool,
+    /// As `written_a`, for B.
+    pub written_b: bool,
     /// Index of the entity in A's `entities` (the most mentioned, if A splits it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity_a: Option<usize>,
@@ -36,6 +41,10 @@ pub struct SharedEntity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity_b: Option<usize>,
 }
+
+/// Most words an organisation's full name adds to its short form in the other article
+/// ("Bloomberg" and "Bloomberg News", "Gazprom" and "Gazprom Neft PJSC" no).
+const MAX_ORG_SUFFIX_WORDS: usize = 2;
 
 /// The lookup key of a name: its words, normalised, periods dropped ("U.S." → "us"), and a
 /// common alias replaced by its group's name, so "U.S." in one article meets "United States" in
@@ -45,6 +54,11 @@ fn name_key(name: &str) -> String {
     let words: Vec<String> = word_spans(&name, Span::new(0, name.len()))
         .map(|w| normalise(w.of(&name)))
         .collect();
+    // "The We Company" is "We Company": an article's choice to write the article.
+    let words = match words.split_first() {
+        Some((the, rest)) if the == "the" && !rest.is_empty() => rest,
+        _ => &words[..],
+    };
     let key = words.join(" ");
     match crate::entities::alias_root(&key) {
         Some(root) => root.to_string(),
@@ -100,20 +114,26 @@ pub(crate) fn match_entities(a: &[Entity], b: &[Entity]) -> Vec<(Vec<usize>, Vec
     // Surnames: a one-word person on one side, unmatched, whose word ends exactly one
     // multi-word person name on the other. Full names are indexed by their last word, so the
     // lookup stays linear in the number of entities.
-    let mut by_surname: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
-    for (j, ks) in keys.iter().enumerate() {
-        if all[j].kind != Kind::Per {
-            continue;
-        }
-        for k in ks {
-            if let Some((_, last)) = k.rsplit_once(' ') {
-                let people = by_surname.entry((j < n, last)).or_default();
-                if !people.contains(&j) {
-                    people.push(j);
+    // Multi-word names of one kind, by one of their words (which side, word) -> entities.
+    let index_by = |kind: Kind, word: fn(&str) -> Option<&str>| {
+        let mut index: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+        for (j, ks) in keys
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| all[j].kind == kind)
+        {
+            for k in ks {
+                if let Some(w) = word(k) {
+                    let named = index.entry((j < n, w)).or_default();
+                    if !named.contains(&j) {
+                        named.push(j);
+                    }
                 }
             }
         }
-    }
+        index
+    };
+    let by_surname = index_by(Kind::Per, |k| k.rsplit_once(' ').map(|(_, last)| last));
     let surnames = |from: std::ops::Range<usize>| {
         let mut pairs = Vec::new();
         for i in from {
@@ -132,6 +152,35 @@ pub(crate) fn match_entities(a: &[Entity], b: &[Entity]) -> Vec<(Vec<usize>, Vec
     };
     let mut pairs = surnames(0..n);
     pairs.extend(surnames(n..all.len()));
+    // Organisations named short on one side ("Bloomberg") and in full on the other
+    // ("Bloomberg News"): an unmatched one whose words begin exactly one organisation's name
+    // on the other side, a word or two longer, as within one article.
+    let by_first = index_by(Kind::Org, |k| k.split_once(' ').map(|(first, _)| first));
+    for i in 0..all.len() {
+        if matched[i] || all[i].kind != Kind::Org {
+            continue;
+        }
+        let short = keys[i][0].as_str();
+        let first = short.split(' ').next().unwrap_or(short);
+        let longer: Vec<usize> = by_first
+            .get(&(i >= n, first))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| {
+                keys[j].iter().any(|k| {
+                    k.strip_prefix(short).is_some_and(|rest| {
+                        rest.starts_with(' ')
+                            && rest.split(' ').filter(|w| !w.is_empty()).count()
+                                <= MAX_ORG_SUFFIX_WORDS
+                    })
+                })
+            })
+            .collect();
+        if let [j] = longer[..] {
+            pairs.push((i, j));
+        }
+    }
     for (i, j) in pairs {
         union(i, j);
     }
@@ -152,9 +201,94 @@ pub(crate) fn match_entities(a: &[Entity], b: &[Entity]) -> Vec<(Vec<usize>, Vec
     groups.into_iter().map(|(_, x, y)| (x, y)).collect()
 }
 
+/// Most letters a word may add to a name's last word and still write the name: "Asian" writes
+/// "Asia", "Israeli" "Israel", "Iranian" "Iran".
+const MAX_NAME_SUFFIX_CHARS: usize = 3;
+
+/// Shortest name word that may be written with letters added; a shorter one is written as
+/// the name has it, case and all.
+const MIN_STEM_CHARS: usize = 4;
+
+/// One article's words, looked up by their first: whether its text writes a name anywhere,
+/// as an entity or not ("anti-Israel", "a Central Asian country").
+pub(crate) struct Written<'t> {
+    text: &'t str,
+    words: &'t Words,
+    /// Where each word (by key) is.
+    at: HashMap<u64, Vec<u32>>,
+    /// Each word's key less up to [`MAX_NAME_SUFFIX_CHARS`] final letters.
+    stems: std::collections::HashSet<u64>,
+}
+
+impl<'t> Written<'t> {
+    /// The index of `words` of `text`.
+    pub(crate) fn new(text: &'t str, words: &'t Words) -> Written<'t> {
+        let mut at: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut stems = std::collections::HashSet::new();
+        for (i, (&k, span)) in words.keys.iter().zip(&words.spans).enumerate() {
+            at.entry(k).or_default().push(i as u32);
+            let w = span.of(text);
+            let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(1).collect();
+            stems.insert(k);
+            for &end in ends.iter().rev().take(MAX_NAME_SUFFIX_CHARS) {
+                if w[..end].chars().count() >= MIN_STEM_CHARS {
+                    stems.insert(hash_key(&w[..end]));
+                }
+            }
+        }
+        Written {
+            text,
+            words,
+            at,
+            stems,
+        }
+    }
+
+    /// Whether the text has the words of `name` in a row, the last perhaps with a few more
+    /// letters.
+    fn writes(&self, name: &str) -> bool {
+        let name: String = name.chars().filter(|&c| c != '.').collect();
+        let parts: Vec<&str> = word_spans(&name, Span::new(0, name.len()))
+            .map(|w| w.of(&name))
+            .collect();
+        let (n, Some(last)) = (parts.len(), parts.last()) else {
+            return false;
+        };
+        if n == 1 && last.chars().count() < MIN_STEM_CHARS {
+            // "US", "UN", "AP": written as such, not "us" or "used".
+            return self.at.get(&hash_key(last)).is_some_and(|at| {
+                at.iter()
+                    .any(|&i| self.words.spans[i as usize].of(self.text) == *last)
+            });
+        }
+        if n == 1 {
+            return self.stems.contains(&hash_key(last));
+        }
+        let last = normalise(last);
+        let starts = self
+            .at
+            .get(&hash_key(parts[0]))
+            .map_or(&[][..], Vec::as_slice);
+        starts.iter().any(|&i| {
+            let i = i as usize;
+            i + n <= self.words.len()
+                && (1..n - 1).all(|k| self.words.keys[i + k] == hash_key(parts[k]))
+                && normalise(self.words.spans[i + n - 1].of(self.text))
+                    .strip_prefix(last.as_str())
+                    .is_some_and(|rest| rest.chars().count() <= MAX_NAME_SUFFIX_CHARS)
+        })
+    }
+}
+
 /// The merged entities of A and B with counts, shares and inherited mentions, most mentioned
-/// overall first.
-pub(crate) fn side_by_side(a: &Analysis, b: &Analysis, reused: &Reused) -> Vec<SharedEntity> {
+/// overall first. `written` are the two texts' words, for whether a side writes a name it has
+/// no entity for.
+pub(crate) fn side_by_side(
+    a: &Analysis,
+    b: &Analysis,
+    reused: &Reused,
+    written: [&Written; 2],
+) -> Vec<SharedEntity> {
     let total = |x: &Analysis| x.entities.iter().map(|e| e.count).sum::<usize>();
     let (total_a, total_b) = (total(a), total(b));
     let share = |count: usize, total: usize| {
@@ -202,6 +336,8 @@ pub(crate) fn side_by_side(a: &Analysis, b: &Analysis, reused: &Reused) -> Vec<S
                 share_b: share(count_b, total_b),
                 reused_a: ia.iter().map(|&i| reused_in(&a.entities[i], Side::A)).sum(),
                 reused_b: ib.iter().map(|&j| reused_in(&b.entities[j], Side::B)).sum(),
+                written_a: count_a > 0 || members().flat_map(forms).any(|f| written[0].writes(f)),
+                written_b: count_b > 0 || members().flat_map(forms).any(|f| written[1].writes(f)),
                 entity_a: largest(&ia, &a.entities),
                 entity_b: largest(&ib, &b.entities),
             }
@@ -278,6 +414,29 @@ mod tests {
             match_entities(&a, &b),
             [(vec![0], vec![1]), (vec![1], vec![0])]
         );
+    }
+
+    #[test]
+    fn organisations_meet_across_articles_by_article_and_short_form() {
+        use Kind::*;
+        let a = [
+            entity("The We Company", Org, &[], 3),
+            entity("Bloomberg", Org, &[], 1),
+        ];
+        let b = [
+            entity("Bloomberg News", Org, &[], 2),
+            entity("We Company", Org, &[], 1),
+        ];
+        assert_eq!(
+            match_entities(&a, &b),
+            [(vec![0], vec![1]), (vec![1], vec![0])]
+        );
+        // Two organisations that begin alike: which one is meant is unknown.
+        let b = [
+            entity("Bloomberg News", Org, &[], 2),
+            entity("Bloomberg Philanthropies", Org, &[], 1),
+        ];
+        assert_eq!(match_entities(&a[1..], &b).len(), 3);
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub mod rewritten;
 
 pub use entities::SharedEntity;
 pub use many::{compare_many, ComparisonMany, MAX_ARTICLES};
-pub use quotes::{QuoteComparison, QuoteRef, QuoteSide, SharedQuote, SharedSource, SourceRef};
+pub use quotes::{
+    QuoteComparison, QuoteRef, QuoteSide, SharedQuote, SharedSource, SourceRef, Wording,
+    SAME_WORDING_SIMILARITY,
+};
 
 pub use pair::{
     compare, compare_with, AlignedPassage, CompareOptions, Comparison, OneSided, Piece, Settings,

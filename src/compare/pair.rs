@@ -310,7 +310,16 @@ pub(crate) fn compare_analyses(a: Prepared, b: Prepared, options: CompareOptions
     );
     let verdict = Verdict::of_shares(&share_b.unquoted.shares());
 
-    let entities = entities::side_by_side(&a.analysis, &b.analysis, &reused);
+    let written = [
+        entities::Written::new(&a.text, &a.words),
+        entities::Written::new(&b.text, &b.words),
+    ];
+    let entities = entities::side_by_side(
+        &a.analysis,
+        &b.analysis,
+        &reused,
+        [&written[0], &written[1]],
+    );
     let quotes = quotes::compare_quotes(
         &quotes::quote_refs(&a.analysis),
         &quotes::quote_refs(&b.analysis),
@@ -455,17 +464,17 @@ impl Comparison {
         Reused::from_spans(&pieces)
     }
 
-    /// Entities B names and A does not: what B added.
+    /// Entities B names and A does not write at all: what B added.
     pub fn added_by_b(&self) -> impl Iterator<Item = &SharedEntity> {
         self.entities
             .iter()
-            .filter(|e| e.count_a == 0 && e.count_b > 0)
+            .filter(|e| e.count_b > 0 && !e.written_a)
     }
 
-    /// Entities A names and B does not: what B dropped.
+    /// Entities A names and B does not write at all: what B dropped.
     pub fn dropped_by_b(&self) -> impl Iterator<Item = &SharedEntity> {
         self.entities
             .iter()
-            .filter(|e| e.count_a > 0 && e.count_b == 0)
+            .filter(|e| e.count_a > 0 && !e.written_b)
     }
 }

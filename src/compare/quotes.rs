@@ -22,6 +22,22 @@ use std::collections::HashMap;
 /// together").
 pub const SHARED_QUOTE_SIMILARITY: f64 = 0.6;
 
+/// Two shared quotations have the same wording when this share of their distinct words is
+/// common: a word dropped or changed at most. Below it they are the same remark in other words
+/// (another translation, a paraphrase), which neither outlet took from the other: not inherited,
+/// whatever passage it sits in.
+pub const SAME_WORDING_SIMILARITY: f64 = 0.9;
+
+/// How two outlets' versions of one quotation compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Wording {
+    /// The same words (see [`SAME_WORDING_SIMILARITY`]).
+    Same,
+    /// The same remark in other words: another translation or a paraphrase.
+    Other,
+}
+
 /// A shorter quotation whose words are nearly all in a longer one is a partial quotation of it,
 /// when it has at least [`MIN_PARTIAL_QUOTE_WORDS`] distinct words.
 const PARTIAL_QUOTE_CONTAINMENT: f64 = 0.9;
@@ -105,6 +121,9 @@ pub struct SharedQuote {
     pub b: QuoteSide,
     /// 0..1, how alike the words are; 1 for the same words.
     pub similarity: f64,
+    /// Whether both give the same words or the same remark in other words; only the same words
+    /// can be inherited.
+    pub wording: Wording,
 }
 
 /// Quotations side by side.
@@ -232,10 +251,20 @@ pub fn compare_quotes(a: &[QuoteRef], b: &[QuoteRef], reused: &Reused) -> QuoteC
         }
         used_a[i] = true;
         used_b[j] = true;
+        let (mut qa, mut qb) = (side(&a[i], i, Side::A), side(&b[j], j, Side::B));
+        let wording = if s >= SAME_WORDING_SIMILARITY {
+            Wording::Same
+        } else {
+            // Other words: whatever passage it sits in, neither took it from the other.
+            qa.reused = false;
+            qb.reused = false;
+            Wording::Other
+        };
         out.shared.push(SharedQuote {
-            a: side(&a[i], i, Side::A),
-            b: side(&b[j], j, Side::B),
+            a: qa,
+            b: qb,
             similarity: s,
+            wording,
         });
     }
     out.shared.sort_by_key(|s| s.a.index);

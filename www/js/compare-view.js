@@ -100,7 +100,8 @@ const quoteSpeaker = (q) => q.speaker ?? q.a?.speaker ?? q.b?.speaker ?? null;
 function miniQuotes(list, empty) {
   if (!list?.length) return h("p", { class: "muted", text: empty });
   return h("ul", { class: "mini-quotes" }, list.map((q) => h("li", {},
-    h("q", { text: quoteText(q) }), quoteSpeaker(q) ? h("span", { class: "muted", text: ` — ${quoteSpeaker(q)}` }) : null)));
+    h("q", { text: quoteText(q) }), quoteSpeaker(q) ? h("span", { class: "muted", text: ` — ${quoteSpeaker(q)}` }) : null,
+    q.wording === "other" ? h("span", { class: "muted small", text: " (the same remark in other words: not copied)" }) : null)));
 }
 
 // Lists of added and dropped names stay short; the rest is one click away.
@@ -116,7 +117,7 @@ function nameList(list, countKey, empty) {
 }
 
 // Sentences one side has alone: the first few, the rest one click away.
-const SENTENCE_ROWS = 6;
+const SENTENCE_ROWS = 4;
 
 function sentenceList(locs, text, empty) {
   if (!locs?.length) return h("p", { class: "muted", text: empty });
@@ -128,8 +129,9 @@ function sentenceList(locs, text, empty) {
 }
 
 function addedDropped(cmp, la, lb, texts) {
-  const added = cmp.entities.filter((e) => e.countB > 0 && !e.countA);
-  const dropped = cmp.entities.filter((e) => e.countA > 0 && !e.countB);
+  // A name the other side writes, even inside another word ("anti-Israel"), is not added or dropped.
+  const added = cmp.entities.filter((e) => e.countB > 0 && !e.countA && e.writtenA !== true);
+  const dropped = cmp.entities.filter((e) => e.countA > 0 && !e.countB && e.writtenB !== true);
   const srcAdded = (cmp.sources ?? []).filter((s) => s.countB > 0 && !s.countA);
   const srcDropped = (cmp.sources ?? []).filter((s) => s.countA > 0 && !s.countB);
   const col = (title, cls, names, nameKey, quotes, sources, srcKey, sentences, text) => h("section", { class: ["delta", cls] },
