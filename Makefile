@@ -28,10 +28,11 @@ browser-test: build
 	node tests/browser/run.mjs
 
 # Every check, as CI runs it (.ci/run calls this).
-test: lint unit wasm-test browser-test
+test: lint unit wasm-test browser-test scale-test
 
 # The corpus jobs on Spark (local mode) against the binary, on a generated corpus with planted
-# reuse; installs Java 17 and pyspark when missing (scripts/setup-spark.sh). Not part of `test`.
+# reuse; installs Java 17 and pyspark when missing (scripts/setup-spark.sh). Part of `test` (about a
+# minute once installed; a cold install adds the JDK and 450 MB of pyspark).
 scale-test:
 	@bash scripts/spark/scale-test.sh
 
