@@ -214,9 +214,10 @@ const MIN_STEM_CHARS: usize = 4;
 pub(crate) struct Written<'t> {
     text: &'t str,
     words: &'t Words,
-    /// Where each word (by key) is.
+    /// Where each capitalised word (by key) is.
     at: HashMap<u64, Vec<u32>>,
-    /// Each word's key less up to [`MAX_NAME_SUFFIX_CHARS`] final letters.
+    /// Each capitalised word's key, and its key less up to [`MAX_NAME_SUFFIX_CHARS`] final
+    /// letters.
     stems: std::collections::HashSet<u64>,
 }
 
@@ -226,8 +227,13 @@ impl<'t> Written<'t> {
         let mut at: HashMap<u64, Vec<u32>> = HashMap::new();
         let mut stems = std::collections::HashSet::new();
         for (i, (&k, span)) in words.keys.iter().zip(&words.spans).enumerate() {
-            at.entry(k).or_default().push(i as u32);
             let w = span.of(text);
+            // Names are written capitalised: only such words can start or end one, and
+            // leaving out the rest keeps the index a fraction of the text.
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            at.entry(k).or_default().push(i as u32);
             let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(1).collect();
             stems.insert(k);
             for &end in ends.iter().rev().take(MAX_NAME_SUFFIX_CHARS) {
