@@ -18,7 +18,7 @@ usage:
                                      (an input \"outlet\" and \"date\" are copied beside \"id\")
   parallax compare A B [--json]      compare two articles (files, or - for stdin)
   parallax compare A B C ... [--json]  pairwise reuse and entity overlap of three or more
-    compare options: --min-words N   shortest reused passage, in words (default 8)
+    compare options: --min-words N   shortest aligned passage, in words (default 8; 6 under 500 words)
                      --keep-reused   distinctive words count reused text too
   parallax extract FILE|-            the article's body text (plain text or HTML in)
     --headline                       the headline first, a blank line, then the body

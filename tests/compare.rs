@@ -454,3 +454,25 @@ fn a_name_b_writes_is_never_dropped() {
     // What it really leaves out is still listed.
     assert!(dropped.contains(&"Global South"), "{dropped:?}");
 }
+
+#[test]
+fn endless_sentences_of_shared_words_compare_in_bounded_time() {
+    // Long sentences drawn from one vocabulary: every sentence of A is a candidate for every
+    // sentence of B. Linear work finishes well inside the bound; all-pairs work would not.
+    let mut rng = Rng::new(7);
+    let mut text = |sentences: usize| {
+        (0..sentences)
+            .map(|_| {
+                let words: Vec<String> = (0..300)
+                    .map(|_| format!("w{:05}", rng.below(20_000)))
+                    .collect();
+                words.join(" ") + "."
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, b) = (text(300), text(300));
+    let start = std::time::Instant::now();
+    compare(&a, &b).unwrap();
+    assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}

@@ -12,7 +12,8 @@
 //! in half the sentences) weighs little, a detail (a number, a place) much. Order does not
 //! matter.
 //! A content word in more than [`MAX_SENTENCES_PER_STEM`] of A's sentences is not looked up,
-//! so that the work stays linear, but it still counts once a sentence is a candidate.
+//! and only the [`MAX_CANDIDATES`] likeliest sentences of A are compared with each of B's, so
+//! that the work stays linear; a word not looked up still counts once a sentence is compared.
 
 use super::reuse::{Passage, PassageKind, Words};
 use crate::text::hash::IdMap;
@@ -22,8 +23,8 @@ use std::ops::Range;
 /// of one story often share a name or two and a number ("Putin", "Iran", "Friday").
 pub const MIN_SHARED_STEMS: usize = 4;
 
-/// Smallest share of the B sentence's distinct content words found in the A sentence: most of
-/// them.
+/// Smallest share of the lighter sentence's distinct content words (by weight) that the two
+/// share: most of them.
 pub const MIN_CONTAINMENT: f64 = 0.5;
 
 /// Smallest share of the heavier sentence's content words (by weight) that the two share: a
@@ -32,6 +33,11 @@ pub const MIN_OTHER_CONTAINMENT: f64 = 0.2;
 
 /// A content word in more of A's sentences than this is not used to find candidates.
 const MAX_SENTENCES_PER_STEM: usize = 32;
+
+/// A's sentences compared in full with one of B's: those sharing the most looked-up words. A
+/// news sentence has a handful of candidates; only texts of endless sentences reach this, and
+/// the bound keeps them linear.
+const MAX_CANDIDATES: usize = 16;
 
 /// One sentence: its words and its distinct content stems, ascending.
 struct Sentence {
@@ -145,11 +151,22 @@ pub fn rewritten(a: &Words, b: &Words, aligned: &[Passage]) -> Vec<Passage> {
             }
         }
         candidates.sort_unstable();
-        candidates.dedup();
+        // Each candidate with how many looked-up words it shares; the likeliest few are
+        // compared in full.
+        let mut hits: Vec<(usize, u32)> = candidates
+            .chunk_by(|x, y| x == y)
+            .map(|run| (run.len(), run[0]))
+            .collect();
+        if hits.len() > MAX_CANDIDATES {
+            hits.select_nth_unstable_by_key(MAX_CANDIDATES - 1, |&(n, k)| {
+                (std::cmp::Reverse(n), k)
+            });
+            hits.truncate(MAX_CANDIDATES);
+        }
         // The A sentence sharing the most; of equals, the earliest.
-        let best = candidates
+        let best = hits
             .iter()
-            .map(|&k| (common(&s.stems, &sa[k as usize].stems), k))
+            .map(|&(_, k)| (common(&s.stems, &sa[k as usize].stems), k))
             .max_by_key(|(c, k)| (c.len(), std::cmp::Reverse(*k)));
         let Some((shared, k)) = best else {
             continue;
