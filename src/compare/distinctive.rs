@@ -6,7 +6,7 @@
 //! of the smoothed log-odds ranks words by how sure we are that the outlets differ. With no
 //! background corpus in the browser, the prior is the two articles' pooled counts.
 
-use crate::compare::reuse::{hash_key, normalise, Words};
+use crate::compare::reuse::{hash_key, normalise, Words, FUNCTION_WORDS};
 use crate::text::hash::{mix, IdMap};
 use crate::text::span::Span;
 use serde::Serialize;
@@ -31,20 +31,6 @@ const MIN_SCORE: f64 = 0.5;
 
 /// Longest phrase scored, in words ("war of aggression").
 const MAX_PHRASE_WORDS: usize = 3;
-
-/// Function words: never a term on their own, never the first or last word of a phrase.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
-    "during", "each", "for", "from", "had", "has", "have", "he", "her", "here", "hers", "him",
-    "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its", "may", "me", "more", "most",
-    "much", "must", "my", "no", "not", "now", "of", "on", "once", "one", "only", "or", "other",
-    "our", "out", "over", "own", "s", "said", "same", "says", "she", "should", "so", "some",
-    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
-    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
-    "your",
-];
 
 /// One distinctive term.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -85,7 +71,7 @@ pub struct Runs<'t> {
 /// `skip` says to (reused text, when only each outlet's own words should count).
 pub fn runs<'t>(text: &'t str, words: &Words, skip: impl Fn(Span) -> bool) -> Runs<'t> {
     let stopwords: Vec<u64> = {
-        let mut keys: Vec<u64> = STOPWORDS.iter().map(|w| hash_key(w)).collect();
+        let mut keys: Vec<u64> = FUNCTION_WORDS.iter().map(|w| hash_key(w)).collect();
         keys.sort_unstable();
         keys
     };
@@ -290,7 +276,7 @@ mod tests {
 
     #[test]
     fn stopwords_are_sorted() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

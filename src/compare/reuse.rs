@@ -118,7 +118,8 @@ impl Words {
     }
 }
 
-/// Function words: never content. Sorted, for binary search.
+/// Function words: never content here, never a distinctive term on their own nor a phrase's
+/// first or last word (`distinctive`). Sorted, for binary search.
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
     "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
