@@ -1,29 +1,13 @@
 //! The command-line tool, run as a user runs it.
 #![cfg(not(target_arch = "wasm32"))] // it runs the native binary
 
+#[path = "common/binary.rs"]
+mod binary;
+use binary::parallax;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 const LIMIT: usize = parallax::MAX_INPUT_BYTES;
-
-fn parallax(args: &[&str], stdin: impl AsRef<[u8]>) -> (String, String, bool) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    // A command that fails early may exit before reading its input: a broken pipe is fine then.
-    let written = child.stdin.take().expect("stdin").write_all(stdin.as_ref());
-    assert!(written.is_ok() || written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe));
-    let out = child.wait_with_output().expect("finishes");
-    (
-        String::from_utf8(out.stdout).expect("utf-8"),
-        String::from_utf8(out.stderr).expect("utf-8"),
-        out.status.success(),
-    )
-}
 
 #[test]
 fn analyze_json_follows_the_documented_contract() {

@@ -2,32 +2,11 @@
 //! `compare A B` says, `reuse --pairs` and `shingles --jsonl` (the cluster's halves of the job)
 //! agree with it, `analyze --jsonl` carries `outlet` and `date`, and `tally` writes its tables.
 
+#[path = "common/binary.rs"]
+mod binary;
+use binary::parallax;
 use parallax::{compare_with, CompareOptions, Span};
 use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn parallax(args: &[&str], stdin: &str) -> (String, String, bool) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    let written = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes());
-    assert!(written.is_ok() || written.is_err_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe));
-    let out = child.wait_with_output().expect("finishes");
-    (
-        String::from_utf8(out.stdout).expect("utf-8"),
-        String::from_utf8(out.stderr).expect("utf-8"),
-        out.status.success(),
-    )
-}
 
 fn seed(name: &str) -> String {
     std::fs::read_to_string(format!("tests/fixtures/seeds/{name}.txt")).expect("seed")
@@ -75,7 +54,7 @@ fn text_of(article: &Value) -> String {
 #[test]
 fn each_pair_is_what_compare_says_of_it() {
     let articles = corpus();
-    let (out, err, ok) = parallax(&["reuse", "--jsonl"], &jsonl(&articles));
+    let (out, err, ok) = parallax(&["reuse", "--jsonl"], jsonl(&articles));
     assert!(ok, "{err}");
     let raw: Vec<&str> = out.lines().collect();
     let out = lines(&out);
