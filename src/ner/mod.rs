@@ -22,6 +22,7 @@ use crate::text::span::Span;
 use lexicon::Lexicon;
 use mention::{Kind, Mention};
 use model::Model;
+use std::ops::Range;
 use std::sync::OnceLock;
 use tagger::Doc;
 
@@ -40,7 +41,7 @@ pub(crate) fn embedded() -> Option<&'static (Model, Lexicon)> {
 
 /// BILOU label indices (see `tagger/labels.rs`) for a document's words, split into sentences
 /// given as token ranges, with how sure the tagger is of each (see [`tagger::Scored`]).
-fn tag_words(words: &[&str], sentences: &[std::ops::Range<usize>]) -> tagger::Scored {
+fn tag_words(words: &[&str], sentences: &[Range<usize>]) -> tagger::Scored {
     match embedded() {
         Some((model, lex)) => tagger::tag_scored(&Doc::new(words, sentences, lex), model),
         None => tagger::Scored {
@@ -51,11 +52,53 @@ fn tag_words(words: &[&str], sentences: &[std::ops::Range<usize>]) -> tagger::Sc
     }
 }
 
-/// Finds the names in `sentences`, treating the whole text as one document.
+/// Most tokens the tagger takes as one document. Its second pass reads what the first said of
+/// the same word elsewhere in the document, and its tables take about 300 bytes a token: a
+/// long article has 2,000-10,000 tokens, so any article is one document, while a longer text (a
+/// corpus pasted whole, 8 MB of one-letter words) is tagged in blocks of whole sentences of up
+/// to this many tokens, and the tagger's memory stays at about 10 MB whatever the input.
+const MAX_DOCUMENT_TOKENS: usize = 1 << 15;
+
+/// Finds the names in `sentences`, treating the text as one document (in blocks beyond
+/// [`MAX_DOCUMENT_TOKENS`]).
 pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Mention> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.span.of(text)).collect();
-    let ranges: Vec<std::ops::Range<usize>> = sentences.iter().map(|s| s.tokens.clone()).collect();
-    let scored = tag_words(&words, &ranges);
+    let mut mentions = Vec::new();
+    let mut block: Vec<Range<usize>> = Vec::new();
+    let mut tag_block = |block: &mut Vec<Range<usize>>| {
+        let (Some(first), Some(last)) = (block.first(), block.last()) else {
+            return;
+        };
+        let offset = first.start;
+        if let Some(block_tokens) = tokens.get(offset..last.end) {
+            let words: Vec<&str> = block_tokens.iter().map(|t| t.span.of(text)).collect();
+            for s in block.iter_mut() {
+                *s = s.start - offset..s.end - offset;
+            }
+            mentions.extend(read_mentions(block_tokens, &tag_words(&words, block)));
+        }
+        block.clear();
+    };
+    let mut held = 0;
+    for s in sentences {
+        // A sentence longer than a block (never one in prose) is cut into pieces of one block.
+        let mut start = s.tokens.start;
+        while start < s.tokens.end {
+            let piece = start..s.tokens.end.min(start + MAX_DOCUMENT_TOKENS);
+            start = piece.end;
+            if held + piece.len() > MAX_DOCUMENT_TOKENS {
+                tag_block(&mut block);
+                held = 0;
+            }
+            held += piece.len();
+            block.push(piece);
+        }
+    }
+    tag_block(&mut block);
+    mentions
+}
+
+/// The mentions that the labels of `scored` give over `tokens`.
+fn read_mentions(tokens: &[Token], scored: &tagger::Scored) -> Vec<Mention> {
     tagger::spans(&scored.labels)
         .into_iter()
         .filter_map(|(r, kind)| {
@@ -115,6 +158,23 @@ mod tests {
         assert!(got.contains(&("Ashgabat", Kind::Loc)), "{got:?}");
         assert!(got.contains(&("TASS", Kind::Org)), "{got:?}");
         assert!(got.contains(&("Russian", Kind::Misc)), "{got:?}");
+    }
+
+    /// A text of several blocks (see `MAX_DOCUMENT_TOKENS`) loses no sentence at a block's edge,
+    /// and a sentence longer than a block is tagged in pieces: memory stays bounded either way.
+    #[test]
+    fn a_text_longer_than_one_document_is_tagged_in_blocks() {
+        let sentence = "Vladimir Putin met Recep Tayyip Erdogan in Ankara on Friday. ";
+        let copies = 3 * MAX_DOCUMENT_TOKENS / 12 + 7;
+        let mut text = sentence.repeat(copies);
+        // One "sentence" of more than a block's tokens, with a name at its end.
+        text.push_str(&"and ".repeat(MAX_DOCUMENT_TOKENS + 5));
+        text.push_str("Erdogan spoke.");
+        let got = names(&text);
+        let count = |name: &str| got.iter().filter(|(n, _)| *n == name).count();
+        assert_eq!(count("Vladimir Putin"), copies);
+        assert_eq!(count("Ankara"), copies);
+        assert_eq!(count("Erdogan"), 1, "the name after a block-long run");
     }
 
     #[test]
