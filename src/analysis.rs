@@ -236,8 +236,10 @@ pub fn analyze_staged(
         .count();
     stage_done(Stage::Tokenising);
     let mentions = ner::recognize(text, &tokens, &sentences);
+    // Later stages read the text, not its tokens.
+    drop((tokens, sentences));
     stage_done(Stage::Tagging);
-    let entities = entities::group(text, &mentions);
+    let entities = entities::group(text, mentions);
     stage_done(Stage::Entities);
     let sources = sources::find(text, &article.paragraphs, &entities);
     stage_done(Stage::Sources);

@@ -148,7 +148,7 @@ fn check(input: &str) -> Result<(), TestCaseError> {
     for m in mentions {
         prop_assert_eq!(
             &text[m.loc.start as usize..m.loc.end as usize],
-            m.text.as_str()
+            &*m.text
         );
     }
     // As the wasm front does it: then JavaScript's `slice` must give the same strings.

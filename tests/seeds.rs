@@ -68,7 +68,7 @@ fn reuters() {
         putin
             .mentions
             .iter()
-            .any(|m| m.loc.start as usize == shout && m.text == "PUTIN"),
+            .any(|m| m.loc.start as usize == shout && &*m.text == "PUTIN"),
         "{putin:?}"
     );
 }
@@ -185,7 +185,7 @@ fn mentions_are_the_names_without_possessives() {
         for e in &a.entities {
             for m in &e.mentions {
                 let span = &text[m.loc.start as usize..m.loc.end as usize];
-                assert_eq!(span, m.text);
+                assert_eq!(span, &*m.text);
                 assert!(!span.ends_with("'s") && !span.ends_with("’s"), "{span}");
             }
         }

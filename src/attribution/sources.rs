@@ -340,7 +340,7 @@ fn group(text: &str, found: Vec<(Span, SourceKind)>, entities: &[Entity]) -> Vec
         let k = key(written);
         let mention = EntityMention {
             loc: span.into(),
-            text: written.to_string(),
+            text: written.into(),
         };
         let slot = by_key.binary_search_by(|(bk, _)| bk.as_str().cmp(&k));
         match slot

@@ -19,6 +19,7 @@ use crate::text::span::{Loc, Span};
 use names::{initials, is_acronym, key, tidy};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 use titles::{body_before_title, person_after_title, strip_title};
 
 /// One referent and every mention of it in the article.
@@ -44,20 +45,24 @@ pub struct EntityMention {
     /// Where it is.
     #[serde(flatten)]
     pub loc: Loc,
-    /// The text as written.
-    pub text: String,
+    /// The text as written: one copy per form, shared by its mentions.
+    pub text: Arc<str>,
 }
 
 /// Groups `mentions` (in text order) of `text` into entities, sorted by count, then by first
-/// appearance.
-pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
+/// appearance. Takes the list to reuse its memory: a long text has a mention every few words.
+pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     let mentions: Vec<Mention> = mentions
-        .iter()
-        .map(|m| strip_title(text, person_after_title(text, body_before_title(text, *m))))
+        .into_iter()
+        .map(|m| strip_title(text, person_after_title(text, body_before_title(text, m))))
         .filter(|m| !m.span.is_empty())
         .collect();
-    let mentions = split_compounds(text, &mentions);
-    let keys: Vec<String> = mentions.iter().map(|m| key(m.span.of(text))).collect();
+    let mentions = split_compounds(text, mentions);
+    // One key per distinct form, shared by its mentions: a long text mentions few names many
+    // times, and a key per mention was most of this stage's memory.
+    let forms = Forms::of(text, &mentions);
+    let keys = |i: usize| forms.key(i);
+    let canonical = |i: usize| forms.canonical(i);
 
     // Union-find over mention indices.
     let mut parent: Vec<usize> = (0..mentions.len()).collect();
@@ -85,17 +90,13 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     //    referent, unless the recognizer was sure of two kinds for it (a city and the team
     //    named after it, a founder and the company named after them). Then each sure kind is a
     //    referent of its own, and a mention it was unsure of joins the best-supported one.
-    let canonical: Vec<String> = keys
-        .iter()
-        .map(|k| alias_root(k).unwrap_or(k).to_string())
-        .collect();
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut key_order: Vec<&str> = Vec::new();
-    for (i, c) in canonical.iter().enumerate() {
+    for (i, c) in (0..mentions.len()).map(|i| (i, canonical(i))) {
         by_key
-            .entry(c.as_str())
+            .entry(c)
             .or_insert_with(|| {
-                key_order.push(c.as_str());
+                key_order.push(c);
                 Vec::new()
             })
             .push(i);
@@ -141,9 +142,12 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     // its mentions were given. Looked up, never iterated, below, so that large inputs stay
     // linear.
     let mut longs: BTreeMap<&str, Vec<Long>> = BTreeMap::new();
-    for (j, k) in keys.iter().enumerate().filter(|(_, k)| k.contains(' ')) {
+    for (j, k) in (0..mentions.len())
+        .map(|j| (j, keys(j)))
+        .filter(|(_, k)| k.contains(' '))
+    {
         let root = find(&mut parent, j);
-        let referents = longs.entry(k.as_str()).or_default();
+        let referents = longs.entry(k).or_default();
         let at = match referents.iter().position(|l| l.root == root) {
             Some(at) => at,
             None => {
@@ -175,17 +179,17 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         }
         let defined = i.checked_sub(1).filter(|&p| {
             let between = &text[mentions[p].span.end as usize..mentions[i].span.start as usize];
-            between.trim() == "(" && initials(&keys[p]) == keys[i]
+            between.trim() == "(" && initials(keys(p)) == keys(i)
         });
         let matched = defined.or_else(|| {
-            let found = by_initials.get(&keys[i])?;
+            let found = by_initials.get(keys(i))?;
             let first = longs.get(found.first()?)?.first()?.first;
             found
                 .iter()
                 .all(|k| {
                     longs
                         .get(k)
-                        .is_some_and(|ls| ls.iter().all(|l| canonical[l.first] == canonical[first]))
+                        .is_some_and(|ls| ls.iter().all(|l| canonical(l.first) == canonical(first)))
                 })
                 .then_some(first)
         });
@@ -215,8 +219,8 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     for i in 0..mentions.len() {
         let short = &mentions[i];
         let mut candidates: Vec<usize> = Vec::new();
-        let surnames = ending.get(keys[i].as_str()).into_iter().flatten();
-        let first_parts = starting.get(keys[i].as_str()).into_iter().flatten();
+        let surnames = ending.get(keys(i)).into_iter().flatten();
+        let first_parts = starting.get(keys(i)).into_iter().flatten();
         'names: for (k, first_part) in surnames
             .map(|k| (k, false))
             .chain(first_parts.map(|k| (k, true)))
@@ -259,11 +263,54 @@ pub fn group(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         .into_iter()
         .map(|members| {
             let first = mentions[members[0]].span.start;
-            (first, build(text, &mentions, &members))
+            (first, build(text, &mentions, &forms, &members))
         })
         .collect();
     entities.sort_by(|(fa, a), (fb, b)| b.count.cmp(&a.count).then(fa.cmp(fb)));
     entities.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The distinct written forms of an article's mentions, each with its key (see `names::key`):
+/// one copy each, however often it is mentioned.
+struct Forms {
+    /// Per distinct form: its key, and the form as written (shared by the output's mentions).
+    distinct: Vec<(String, Arc<str>)>,
+    /// Per mention, its form's index in `distinct`.
+    of: Vec<u32>,
+}
+
+impl Forms {
+    fn of(text: &str, mentions: &[Mention]) -> Forms {
+        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut distinct = Vec::new();
+        let of = mentions
+            .iter()
+            .map(|m| {
+                let written = m.span.of(text);
+                *index.entry(written).or_insert_with(|| {
+                    distinct.push((key(written), Arc::from(written)));
+                    (distinct.len() - 1) as u32
+                })
+            })
+            .collect();
+        Forms { distinct, of }
+    }
+
+    /// Mention `i`'s key.
+    fn key(&self, i: usize) -> &str {
+        &self.distinct[self.of[i] as usize].0
+    }
+
+    /// Mention `i`'s key, or the root of the aliases of one country it is one of.
+    fn canonical(&self, i: usize) -> &str {
+        let k = self.key(i);
+        alias_root(k).unwrap_or(k)
+    }
+
+    /// Mention `i` as written.
+    fn written(&self, i: usize) -> Arc<str> {
+        Arc::clone(&self.distinct[self.of[i] as usize].1)
+    }
 }
 
 /// One referent of a multi-word name of the article (see `group`).
@@ -315,7 +362,7 @@ fn vote(text: &str, m: &Mention) -> f32 {
     (1 + 2 * words) as f32 * sure
 }
 
-fn build(text: &str, mentions: &[Mention], members: &[usize]) -> Entity {
+fn build(text: &str, mentions: &[Mention], forms: &Forms, members: &[usize]) -> Entity {
     // Name: the form with the most words, preferring one not in capitals, then the earliest.
     let name_of = |i: usize| mentions[i].span.of(text);
     let best = members
@@ -359,7 +406,7 @@ fn build(text: &str, mentions: &[Mention], members: &[usize]) -> Entity {
         .iter()
         .map(|&i| EntityMention {
             loc: mentions[i].span.into(),
-            text: name_of(i).to_string(),
+            text: forms.written(i),
         })
         .collect();
     Entity {
@@ -385,9 +432,12 @@ fn compatible(short: &Mention, long: Kind) -> bool {
 /// both, and kept whole they would join either one and so join the two ("Iran" and "Russia"
 /// as one entity). A compound whose parts do not stand alone elsewhere ("Nagorno-Karabakh",
 /// "Mercedes-Benz") is a name of its own and stays whole.
-fn split_compounds(text: &str, mentions: &[Mention]) -> Vec<Mention> {
+fn split_compounds(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
     let is_compound = |s: &str| s.contains(is_hyphen) && !s.contains(char::is_whitespace);
+    if !mentions.iter().any(|m| is_compound(m.span.of(text))) {
+        return mentions;
+    }
     // Keys of the names used alone, with the kind of each one's first use: looked up, not
     // searched, for each compound's parts (a list made a repeated compound quadratic, issue 16).
     let mut alone: HashMap<String, Kind> = HashMap::new();
@@ -395,7 +445,7 @@ fn split_compounds(text: &str, mentions: &[Mention]) -> Vec<Mention> {
         alone.entry(key(m.span.of(text))).or_insert(m.kind);
     }
     let mut out = Vec::with_capacity(mentions.len());
-    for m in mentions {
+    for m in &mentions {
         let s = m.span.of(text);
         if !is_compound(s) {
             out.push(*m);
@@ -457,7 +507,7 @@ mod tests {
                 }
             })
             .collect();
-        group(text, &mentions)
+        group(text, mentions)
             .into_iter()
             .map(|e| (e.name, e.kind, e.count))
             .collect()
@@ -575,7 +625,7 @@ mod tests {
                 }
             })
             .collect();
-        group(text, &mentions)
+        group(text, mentions)
             .into_iter()
             .map(|e| (e.name, e.kind, e.count))
             .collect()
@@ -642,7 +692,7 @@ mod tests {
                 second: Some(Org),
             },
         ];
-        let got: Vec<(String, Kind)> = group(text, &mentions)
+        let got: Vec<(String, Kind)> = group(text, mentions.to_vec())
             .into_iter()
             .map(|e| (e.name, e.kind))
             .collect();
