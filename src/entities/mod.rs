@@ -216,8 +216,7 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
             }
         }
     }
-    for i in 0..mentions.len() {
-        let short = &mentions[i];
+    for (i, short) in mentions.iter().enumerate() {
         let mut candidates: Vec<usize> = Vec::new();
         let surnames = ending.get(keys(i)).into_iter().flatten();
         let first_parts = starting.get(keys(i)).into_iter().flatten();
