@@ -40,16 +40,17 @@ fn is_word_char(c: char) -> bool {
 /// The tokens and sentences of `paragraphs` of `text`, in order; a sentence never crosses a
 /// paragraph.
 pub fn paragraphs(text: &str, paragraphs: &[Span]) -> (Vec<Token>, Vec<Sentence>) {
+    // One list for all, a paragraph's tokens added straight to it: on a text of one-letter
+    // words the tokens are most of the memory, and a second list per paragraph doubled it.
     let mut tokens = Vec::new();
     let mut all_sentences = Vec::new();
     for &paragraph in paragraphs {
-        let para_tokens = tokenize(text, paragraph);
         let offset = tokens.len();
-        all_sentences.extend(sentences(text, &para_tokens).into_iter().map(|mut s| {
+        tokenize_into(text, paragraph, &mut tokens);
+        all_sentences.extend(sentences(text, &tokens[offset..]).into_iter().map(|mut s| {
             s.tokens = s.tokens.start + offset..s.tokens.end + offset;
             s
         }));
-        tokens.extend(para_tokens);
     }
     (tokens, all_sentences)
 }
@@ -57,6 +58,12 @@ pub fn paragraphs(text: &str, paragraphs: &[Span]) -> (Vec<Token>, Vec<Sentence>
 /// Splits `text[span]` into tokens. Whitespace separates; see the module doc for the rest.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut tokens = Vec::new();
+    tokenize_into(text, span, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`], adding the tokens to `tokens`.
+fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let base = span.start as usize;
     let slice = span.of(text);
     let mut chars = slice.char_indices().peekable();
@@ -74,12 +81,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             continue;
         }
         let end = word_end(slice, i);
-        push_word(&mut tokens, slice, base, i, end);
+        push_word(tokens, slice, base, i, end);
         while chars.peek().is_some_and(|&(j, _)| j < end) {
             chars.next();
         }
     }
-    tokens
 }
 
 /// End of the word starting at `start`: letters and digits, joined by single inner hyphens,

@@ -2,7 +2,9 @@
 //! matches, and the judgements made from them.
 
 use super::reader::Reader;
+use crate::text::hash::{Hasher, IdHasher};
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 /// Elements never part of an article's text.
 pub(super) const DROPPED: &[&str] = &[
@@ -307,43 +309,48 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     WordSet::new(a).similarity(b)
 }
 
-/// The lowercased words of a text, for [`similarity`].
-fn similarity_words(s: &str) -> Vec<String> {
-    s.to_lowercase()
+/// The lowercased words of `lowered` (a text already lowercased), for [`similarity`].
+fn similarity_words(lowered: &str) -> impl Iterator<Item = &str> {
+    lowered
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
-/// The words of one side of [`similarity`], as a set: made once when one title is compared with
-/// every heading, and looked up rather than searched (a huge title and a huge heading were
-/// quadratic, issue 16).
-pub struct WordSet(HashSet<String>);
+/// A word's hash, standing for the word in a [`WordSet`] (64 bits: a collision among a page's
+/// few thousand title words is out of reach).
+fn word_hash(w: &str) -> u64 {
+    let mut h = Hasher::new();
+    w.chars().for_each(|c| h.char(c));
+    h.finish()
+}
+
+/// The words of one side of [`similarity`], as a set of their hashes: made once when one title
+/// is compared with every heading, and looked up rather than searched (a huge title and a huge
+/// heading were quadratic, issue 16); neither side's words are copied out one by one.
+pub struct WordSet(HashSet<u64, BuildHasherDefault<IdHasher>>);
 
 impl WordSet {
     /// The word set of `a`.
     pub fn new(a: &str) -> WordSet {
-        WordSet(similarity_words(a).into_iter().collect())
+        WordSet(similarity_words(&a.to_lowercase()).map(word_hash).collect())
     }
 
     /// [`similarity`] of the text this set was made of and `b`.
     pub fn similarity(&self, b: &str) -> f64 {
-        let wb = similarity_words(b);
-        if self.0.is_empty() || wb.is_empty() {
+        let lowered = b.to_lowercase();
+        // Lengths of `b`'s words joined by spaces: those not in the set, and all.
+        let (mut unique_len, mut total_len, mut any) = (0usize, 0usize, false);
+        for w in similarity_words(&lowered) {
+            any = true;
+            total_len += w.len() + 1;
+            if !self.0.contains(&word_hash(w)) {
+                unique_len += w.len() + 1;
+            }
+        }
+        if self.0.is_empty() || !any {
             return 0.0;
         }
-        let unique_len = wb
-            .iter()
-            .filter(|w| !self.0.contains(*w))
-            .map(|w| w.len() + 1)
-            .sum::<usize>()
-            .saturating_sub(1);
-        let total_len = wb
-            .iter()
-            .map(|w| w.len() + 1)
-            .sum::<usize>()
-            .saturating_sub(1);
+        let (unique_len, total_len) = (unique_len.saturating_sub(1), total_len.saturating_sub(1));
         1.0 - unique_len as f64 / total_len.max(1) as f64
     }
 }
