@@ -245,25 +245,27 @@ pub fn analyze_staged(
     stage_done(Stage::Sources);
     let quotes = quotes::find(text, &article.paragraphs, &entities, &sources);
     stage_done(Stage::Quotes);
+    let removed = article
+        .removed
+        .iter()
+        .map(|c| Removed {
+            loc: c.span.into(),
+            reason: c.reason.to_string(),
+            text: c.span.of(text).to_string(),
+        })
+        .collect();
+    // The article's metadata and, for HTML, its text move into the analysis, not copied.
     let analysis = Analysis {
         input: article.input,
-        removed: article
-            .removed
-            .iter()
-            .map(|c| Removed {
-                loc: c.span.into(),
-                reason: c.reason.to_string(),
-                text: c.span.of(text).to_string(),
-            })
-            .collect(),
+        removed,
         paragraphs: article.paragraphs.iter().map(|&p| Loc::from(p)).collect(),
         sentence_count,
         word_count,
         entities,
         quotes,
         sources,
-        meta: article.meta.clone(),
-        text: (article.input == Input::Html).then(|| article.text.clone()),
+        meta: article.meta,
+        text: (article.input == Input::Html).then_some(article.text),
     };
     stage_done(Stage::Output);
     Ok(analysis)

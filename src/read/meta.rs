@@ -418,6 +418,14 @@ fn floor_char(s: &str, at: usize) -> usize {
 /// Cues are found in the line itself, in any ASCII case, so that every position cuts the line
 /// where it should whatever letters the names hold.
 fn credit_line(s: &str) -> Option<Vec<Credit>> {
+    // The longest credit lines of wire copy ("Reporting by ..., ... and ... in ...; Additional
+    // reporting by ...; Writing by ...; Editing by ... and ...") run to about 300 bytes. A
+    // longer line starting with a cue is a story's sentence or a pasted list: read as credits
+    // it made a name per comma, each a string, the most memory an input of its size could take.
+    const MAX_CREDIT_LINE_BYTES: usize = 1_000;
+    if s.len() > MAX_CREDIT_LINE_BYTES {
+        return None;
+    }
     let inner = s
         .trim()
         .trim_start_matches(['(', '['])
