@@ -24,10 +24,11 @@ pub enum Data {
     Document,
     /// An element: lowercase tag name and attributes in source order.
     Element {
-        /// Tag name, lowercase.
-        name: String,
+        /// Tag name, lowercase. Boxed, as the attributes are: a page of many small elements
+        /// has one of these per element, and they never grow.
+        name: Box<str>,
         /// Attribute names (lowercase) and values (character references decoded).
-        attrs: Vec<(String, String)>,
+        attrs: Box<[(String, String)]>,
     },
     /// Text, character references decoded.
     Text(String),
@@ -189,8 +190,11 @@ impl Dom {
         let parent = *stack.last().unwrap_or(&0);
         let index = self.nodes.len();
         let is_void = VOID.contains(&name.as_str()) || self_closing;
-        self.nodes.push(Node {
-            data: Data::Element { name, attrs },
+        self.push_node(Node {
+            data: Data::Element {
+                name: name.into_boxed_str(),
+                attrs: attrs.into_boxed_slice(),
+            },
             parent,
             children: Vec::new(),
         });
@@ -229,6 +233,15 @@ impl Dom {
         }
     }
 
+    /// Adds `node`, growing the list by a quarter when full rather than doubling it: a page of
+    /// many small elements is mostly nodes, and a doubled list is up to half empty.
+    fn push_node(&mut self, node: Node) {
+        if self.nodes.len() == self.nodes.capacity() {
+            self.nodes.reserve_exact(self.nodes.len() / 4 + 64);
+        }
+        self.nodes.push(node);
+    }
+
     fn push_text(&mut self, parent: usize, text: &str) {
         if let Some(&last) = self.nodes[parent].children.last() {
             if let Data::Text(existing) = &mut self.nodes[last].data {
@@ -237,7 +250,7 @@ impl Dom {
             }
         }
         let index = self.nodes.len();
-        self.nodes.push(Node {
+        self.push_node(Node {
             data: Data::Text(text.to_string()),
             parent,
             children: Vec::new(),

@@ -21,12 +21,12 @@ impl Reader<'_> {
             match &self.dom.nodes[i].data {
                 Data::Text(t) => current.push_str(t),
                 Data::Element { name, .. } => {
-                    let block = BLOCKS.contains(&name.as_str());
+                    let block = BLOCKS.contains(&name.as_ref());
                     if block {
                         flush(&mut current, kind, out);
                     }
                     if entering {
-                        let own = match name.as_str() {
+                        let own = match name.as_ref() {
                             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
                             _ if kind == BlockKind::Paragraph && self.is_caption(i) => {
                                 BlockKind::Caption

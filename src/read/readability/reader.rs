@@ -41,24 +41,26 @@ pub(super) struct Flags {
     pub(super) clean_conditionally: bool,
 }
 
-/// Per-node sums over the node's kept subtree.
+/// Per-node sums over the node's kept subtree. In 32 bits: an input is at most 10 MiB, so a
+/// count (of characters, in tenths at most) stays under 2^27, and a page of many small elements
+/// has one of these per node.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Counts {
-    pub(super) chars: usize,
+    pub(super) chars: u32,
     /// Characters inside links, in tenths: a link to a place on the same page (`href="#..."`)
     /// weighs 0.3, as in Readability.
-    pub(super) link_tenths: usize,
+    pub(super) link_tenths: u32,
     /// Characters inside lists (`ul`, `ol`).
-    pub(super) list_chars: usize,
-    pub(super) commas: usize,
-    pub(super) heading_chars: usize,
-    pub(super) p: usize,
-    pub(super) img: usize,
-    pub(super) li: usize,
-    pub(super) input: usize,
-    pub(super) embed: usize,
+    pub(super) list_chars: u32,
+    pub(super) commas: u32,
+    pub(super) heading_chars: u32,
+    pub(super) p: u32,
+    pub(super) img: u32,
+    pub(super) li: u32,
+    pub(super) input: u32,
+    pub(super) embed: u32,
     /// Embedded players of the video sites Readability keeps (YouTube, Vimeo, ...).
-    pub(super) video: usize,
+    pub(super) video: u32,
 }
 
 impl Counts {

@@ -135,13 +135,14 @@ impl Reader<'_> {
             match &self.dom.nodes[i].data {
                 Data::Text(t) => {
                     let folded = fold_space(t);
-                    c.chars += folded.chars().count() + usize::from(!folded.is_empty());
-                    c.commas += t
-                        .chars()
-                        .filter(|&ch| matches!(ch, ',' | '،' | '，' | '、'))
-                        .count();
+                    c.chars += count32(folded.chars().count() + usize::from(!folded.is_empty()));
+                    c.commas += count32(
+                        t.chars()
+                            .filter(|&ch| matches!(ch, ',' | '،' | '，' | '、'))
+                            .count(),
+                    );
                 }
-                Data::Element { name, .. } => match name.as_str() {
+                Data::Element { name, .. } => match name.as_ref() {
                     "a" => {
                         let same_page = self
                             .dom
@@ -200,7 +201,7 @@ impl Reader<'_> {
             let leaf_div = matches!(tag, "div" | "article" | "section") && !self.has_block_child(i);
             if matches!(tag, "p" | "pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6") || leaf_div {
                 let c = self.counts[i];
-                paragraphs.push((i, c.chars, c.commas));
+                paragraphs.push((i, c.chars as usize, c.commas as usize));
                 if tag != "td" {
                     continue;
                 }
@@ -213,8 +214,8 @@ impl Reader<'_> {
                         !self.removed[c] && !BLOCKS.contains(&self.dom.tag(c).unwrap_or(""))
                     })
                     .collect();
-                let chars: usize = loose.iter().map(|&c| self.counts[c].chars).sum();
-                let commas: usize = loose.iter().map(|&c| self.counts[c].commas).sum();
+                let chars: usize = loose.iter().map(|&c| self.counts[c].chars as usize).sum();
+                let commas: usize = loose.iter().map(|&c| self.counts[c].commas as usize).sum();
                 // The loose text scores this container as its own paragraph would.
                 if chars >= MIN_PARAGRAPH_CHARS {
                     paragraphs.push((usize::MAX - i, chars, commas));
@@ -381,4 +382,9 @@ impl Reader<'_> {
         }
         roots
     }
+}
+
+/// A count for [`Counts`](super::reader::Counts), which an input's size keeps within 32 bits.
+fn count32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
