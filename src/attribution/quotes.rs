@@ -69,7 +69,8 @@ pub fn find(
     // Attributions in sentences outside quotes keep "the person last named as speaking" current.
     let mut events: Vec<(u32, Event)> = Vec::new();
     for &s in &sentences {
-        for (verb, agent) in attributions(text, s, &spans) {
+        let most = MAX_ATTRIBUTIONS.saturating_sub(events.len());
+        for (verb, agent) in attributions(text, s, &spans, most) {
             events.push((verb.start, Event::Said(agent)));
         }
         if events.len() >= MAX_ATTRIBUTIONS {
@@ -267,7 +268,10 @@ fn name_key(s: &str) -> String {
 
 impl<'a> Index<'a> {
     fn new(entities: &'a [Entity], sources: &'a [Source]) -> Index<'a> {
-        let mut mentions: Vec<(Span, usize)> = Vec::new();
+        // Sized at once: a long text has a mention every few words, and a doubled list is up to
+        // half empty.
+        let mut mentions: Vec<(Span, usize)> =
+            Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
         let mut names = Vec::new();
         let mut surnames = Vec::new();
         for (i, e) in entities.iter().enumerate() {

@@ -219,8 +219,13 @@ pub(super) fn agent_before(text: &str, before: Span, quotes: &[Span]) -> Option<
     Some(Agent { span, cue: verb })
 }
 
-/// Attributions of a sentence outside quotes: each speech verb with its subject.
-pub(super) fn attributions(text: &str, sentence: Span, quotes: &[Span]) -> Vec<(Span, Agent)> {
+/// Attributions of a sentence outside quotes: each speech verb with its subject, the first `most`.
+pub(super) fn attributions(
+    text: &str,
+    sentence: Span,
+    quotes: &[Span],
+    most: usize,
+) -> Vec<(Span, Agent)> {
     // Most sentences have no speech verb at all: find that out before placing every word.
     let has_verb = sentence
         .of(text)
@@ -233,6 +238,9 @@ pub(super) fn attributions(text: &str, sentence: Span, quotes: &[Span]) -> Vec<(
     let mut out = Vec::new();
     for v in 0..ws.len() {
         let verb = ws[v].0;
+        if out.len() >= most {
+            break;
+        }
         if !is_one_of(text, verb, VERBS) {
             continue;
         }
