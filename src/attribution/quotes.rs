@@ -10,7 +10,7 @@
 
 use super::speakers::{agent_after, agent_before, attributions, Agent, PRONOUNS};
 use crate::attribution::sources::Source;
-use crate::entities::Entity;
+use crate::entities::{mentions_by_position, Entity};
 use crate::text::paragraphs::sentence_spans;
 use crate::text::span::{holding, Loc, Span};
 use serde::Serialize;
@@ -251,7 +251,7 @@ struct Index<'a> {
     entities: &'a [Entity],
     sources: &'a [Source],
     /// (mention span, entity index), sorted by span.
-    mentions: Vec<(Span, usize)>,
+    mentions: Vec<(Span, u32)>,
     /// (lookup key of a name or alias, entity index), sorted.
     names: Vec<(String, usize)>,
     /// (last word of a name's key, entity index), sorted: "pezeshkian" → Masoud Pezeshkian.
@@ -268,14 +268,9 @@ fn name_key(s: &str) -> String {
 
 impl<'a> Index<'a> {
     fn new(entities: &'a [Entity], sources: &'a [Source]) -> Index<'a> {
-        // Sized at once: a long text has a mention every few words, and a doubled list is up to
-        // half empty.
-        let mut mentions: Vec<(Span, usize)> =
-            Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
         let mut names = Vec::new();
         let mut surnames = Vec::new();
         for (i, e) in entities.iter().enumerate() {
-            mentions.extend(e.mentions.iter().map(|m| (m.loc.span(), i)));
             let key = name_key(&e.name);
             if let Some(last) = key.rsplit(' ').next().filter(|_| key.contains(' ')) {
                 surnames.push((last.to_string(), i));
@@ -283,13 +278,12 @@ impl<'a> Index<'a> {
             names.push((key, i));
             names.extend(e.aliases.iter().map(|a| (name_key(a), i)));
         }
-        mentions.sort_unstable();
         names.sort_unstable();
         surnames.sort_unstable();
         Index {
             entities,
             sources,
-            mentions,
+            mentions: mentions_by_position(entities),
             names,
             surnames,
         }
@@ -321,7 +315,7 @@ impl<'a> Index<'a> {
             // The name must end the subject: in "a Kremlin spokesperson" the speaker is not the
             // Kremlin.
             .filter(|(m, _)| agent.span.contains(*m) && m.end == agent.span.end)
-            .map(|&(_, i)| i)
+            .map(|&(_, i)| i as usize)
             .next();
         let by_name = || {
             let key = name_key(written);

@@ -2,7 +2,7 @@
 //! Tass", "the TASS news agency cited", "Iran's official IRNA news agency", "per the AP",
 //! "Xinhua news agency reported", "told Reuters"), counted, and tied to the entity list.
 
-use crate::entities::{Entity, EntityMention};
+use crate::entities::{mentions_by_position, Entity, EntityMention};
 use crate::text::span::Span;
 use crate::text::wordlist;
 use serde::Serialize;
@@ -381,12 +381,7 @@ fn group(text: &str, found: Vec<(Span, SourceKind)>, entities: &[Entity]) -> Vec
         .collect();
     names.sort_unstable();
     // Entity mentions by position, to find one under a citation by binary search.
-    let mut positions: Vec<(Span, usize)> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.loc.span(), i)))
-        .collect();
-    positions.sort_unstable();
+    let positions = mentions_by_position(entities);
     for s in &mut sources {
         let k = key(&s.name);
         let at = names.partition_point(|(n, _)| n.as_str() < k.as_str());
@@ -402,7 +397,7 @@ fn group(text: &str, found: Vec<(Span, SourceKind)>, entities: &[Entity]) -> Vec
                         .iter()
                         .take_while(|(m, _)| m.start < at.end)
                         .find(|(m, _)| m.overlaps(at))
-                        .map(|&(_, e)| e)
+                        .map(|&(_, e)| e as usize)
                 })
             });
     }

@@ -64,25 +64,26 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     let keys = |i: usize| forms.key(i);
     let canonical = |i: usize| forms.canonical(i);
 
-    // Union-find over mention indices.
-    let mut parent: Vec<usize> = (0..mentions.len()).collect();
-    fn find(parent: &mut [usize], i: usize) -> usize {
+    // Union-find over mention indices, in 32 bits (an input has fewer than 2^32 mentions): a
+    // long text has a mention every few words, and the lists of this stage are per mention.
+    let mut parent: Vec<u32> = (0..mentions.len() as u32).collect();
+    fn find(parent: &mut [u32], i: usize) -> usize {
         let mut root = i;
-        while parent[root] != root {
-            root = parent[root];
+        while parent[root] as usize != root {
+            root = parent[root] as usize;
         }
         let mut j = i;
-        while parent[j] != root {
-            let next = parent[j];
-            parent[j] = root;
+        while parent[j] as usize != root {
+            let next = parent[j] as usize;
+            parent[j] = root as u32;
             j = next;
         }
         root
     }
-    let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
+    let union = |parent: &mut Vec<u32>, a: usize, b: usize| {
         let (ra, rb) = (find(parent, a), find(parent, b));
         if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
+            parent[ra.max(rb)] = ra.min(rb) as u32;
         }
     };
 
@@ -90,7 +91,7 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     //    referent, unless the recognizer was sure of two kinds for it (a city and the team
     //    named after it, a founder and the company named after them). Then each sure kind is a
     //    referent of its own, and a mention it was unsure of joins the best-supported one.
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut key_order: Vec<&str> = Vec::new();
     for (i, c) in (0..mentions.len()).map(|i| (i, canonical(i))) {
         by_key
@@ -99,14 +100,14 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
                 key_order.push(c);
                 Vec::new()
             })
-            .push(i);
+            .push(i as u32);
     }
     for c in &key_order {
-        let members = &by_key[c];
+        let members: Vec<usize> = by_key[c].iter().map(|&i| i as usize).collect();
 
         let mut support = [0.0f32; 4];
         let mut sure = [None::<usize>; 4];
-        for &i in members {
+        for &i in &members {
             let k = kind_index(mentions[i].kind);
             support[k] += vote(text, &mentions[i]);
             if mentions[i].confidence >= SURE_MARGIN {
@@ -127,7 +128,7 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
                 }
             }
         }
-        for &i in members {
+        for &i in &members {
             let k = kind_index(mentions[i].kind);
             let target = match (sure[k], best_sure) {
                 (Some(j), _) => j,
@@ -137,6 +138,8 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
             union(&mut parent, i, target);
         }
     }
+
+    drop((by_key, key_order));
 
     // The multi-word names, by key: for each of its referents, the first mention and the kinds
     // its mentions were given. Looked up, never iterated, below, so that large inputs stay
@@ -248,7 +251,7 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     }
 
     // Collect groups in order of first mention.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut groups: Vec<Vec<u32>> = Vec::new();
     let mut group_of_root: HashMap<usize, usize> = HashMap::new();
     for i in 0..mentions.len() {
         let root = find(&mut parent, i);
@@ -256,17 +259,30 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
             groups.push(Vec::new());
             groups.len() - 1
         });
-        groups[g].push(i);
+        groups[g].push(i as u32);
     }
+    drop(parent);
     let mut entities: Vec<(u32, Entity)> = groups
         .into_iter()
         .map(|members| {
-            let first = mentions[members[0]].span.start;
+            let first = mentions[members[0] as usize].span.start;
             (first, build(text, &mentions, &forms, &members))
         })
         .collect();
     entities.sort_by(|(fa, a), (fb, b)| b.count.cmp(&a.count).then(fa.cmp(fb)));
     entities.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Every mention of `entities` with its entity's index, by position: for finding the entity
+/// under a span by binary search. Sized at once and in 32 bits, as a long text has a mention
+/// every few words.
+pub fn mentions_by_position(entities: &[Entity]) -> Vec<(Span, u32)> {
+    let mut all = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+    for (i, e) in entities.iter().enumerate() {
+        all.extend(e.mentions.iter().map(|m| (m.loc.span(), i as u32)));
+    }
+    all.sort_unstable();
+    all
 }
 
 /// The distinct written forms of an article's mentions, each with its key (see `names::key`):
@@ -361,12 +377,11 @@ fn vote(text: &str, m: &Mention) -> f32 {
     (1 + 2 * words) as f32 * sure
 }
 
-fn build(text: &str, mentions: &[Mention], forms: &Forms, members: &[usize]) -> Entity {
+fn build(text: &str, mentions: &[Mention], forms: &Forms, members: &[u32]) -> Entity {
     // Name: the form with the most words, preferring one not in capitals, then the earliest.
     let name_of = |i: usize| mentions[i].span.of(text);
-    let best = members
-        .iter()
-        .copied()
+    let each = || members.iter().map(|&i| i as usize);
+    let best = each()
         .max_by_key(|&i| {
             let s = name_of(i);
             let shouting = s
@@ -381,11 +396,11 @@ fn build(text: &str, mentions: &[Mention], forms: &Forms, members: &[usize]) -> 
                 std::cmp::Reverse(i),
             )
         })
-        .unwrap_or(members[0]);
+        .unwrap_or(members[0] as usize);
     let name = tidy(name_of(best));
     // Kind: the strongest evidence, by `vote`.
     let mut votes = [0.0f32; 4];
-    for &i in members {
+    for i in each() {
         votes[kind_index(mentions[i].kind)] += vote(text, &mentions[i]);
     }
     let kind = Kind::ALL[(0..4)
@@ -394,16 +409,15 @@ fn build(text: &str, mentions: &[Mention], forms: &Forms, members: &[usize]) -> 
     // In order of first use; the set keeps an entity of many distinct forms linear.
     let mut aliases: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    for &i in members {
+    for i in each() {
         let form = tidy(name_of(i));
         if form != name && !seen.contains(&form) {
             seen.insert(form.clone());
             aliases.push(form);
         }
     }
-    let mentions: Vec<EntityMention> = members
-        .iter()
-        .map(|&i| EntityMention {
+    let mentions: Vec<EntityMention> = each()
+        .map(|i| EntityMention {
             loc: mentions[i].span.into(),
             text: forms.written(i),
         })
