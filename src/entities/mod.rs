@@ -150,7 +150,9 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
         .filter(|(_, k)| k.contains(' '))
     {
         let root = find(&mut parent, j);
-        let referents = longs.entry(k).or_default();
+        // Room for one: a name has one referent but for the rare exception, and a list of four
+        // per distinct name was much of this stage's memory on a text of many names.
+        let referents = longs.entry(k).or_insert_with(|| Vec::with_capacity(1));
         let at = match referents.iter().position(|l| l.root == root) {
             Some(at) => at,
             None => {
@@ -211,11 +213,18 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
         let spaces: Vec<usize> = k.match_indices(' ').map(|(p, _)| p).collect();
         let n = spaces.len();
         for (at, &p) in spaces.iter().enumerate() {
+            // Room for one name each, as for `longs`.
             if at < MAX_SHORT_FORM_WORDS {
-                starting.entry(&k[..p]).or_default().push(k);
+                starting
+                    .entry(&k[..p])
+                    .or_insert_with(|| Vec::with_capacity(1))
+                    .push(k);
             }
             if n - at <= MAX_SHORT_FORM_WORDS {
-                ending.entry(&k[p + 1..]).or_default().push(k);
+                ending
+                    .entry(&k[p + 1..])
+                    .or_insert_with(|| Vec::with_capacity(1))
+                    .push(k);
             }
         }
     }
