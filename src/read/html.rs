@@ -170,6 +170,8 @@ impl Dom {
                 _ => {}
             }
         }
+        // The tree is read for the rest of the reading, beside per-node tables as long.
+        dom.nodes.shrink_to_fit();
         dom
     }
 

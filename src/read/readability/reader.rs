@@ -2,6 +2,7 @@
 
 use super::patterns::{any_in, COMMENTS};
 use crate::read::html::Dom;
+use std::collections::HashMap;
 
 /// One block of the extracted article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +107,9 @@ pub(super) struct Reader<'a> {
     pub(super) flags: Flags,
     pub(super) removed: Vec<bool>,
     pub(super) counts: Vec<Counts>,
-    pub(super) score: Vec<Option<f64>>,
+    /// Content scores of the candidates (the few ancestors of paragraphs), by node: kept
+    /// sparse, as a page of many small elements has few candidates.
+    pub(super) score: HashMap<usize, f64>,
     /// Tables holding data rather than layout, worked out once before cleaning.
     pub(super) data_table: Vec<bool>,
     /// What each node's subtree holds, worked out once before cleaning (`clean::HOLDS_*`).
@@ -121,7 +124,7 @@ impl<'a> Reader<'a> {
             flags,
             removed: vec![false; n],
             counts: vec![Counts::default(); n],
-            score: vec![None; n],
+            score: HashMap::new(),
             data_table: vec![false; n],
             below: vec![0; n],
         }

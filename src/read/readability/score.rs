@@ -239,8 +239,8 @@ impl Reader<'_> {
                 if ancestor == 0 || self.dom.tag(ancestor).is_none() {
                     break;
                 }
-                if self.score[ancestor].is_none() {
-                    self.score[ancestor] = Some(self.initial_score(ancestor));
+                if !self.score.contains_key(&ancestor) {
+                    self.score.insert(ancestor, self.initial_score(ancestor));
                     candidates.push(ancestor);
                 }
                 let divider = match level {
@@ -248,7 +248,7 @@ impl Reader<'_> {
                     1 => 2.0,
                     _ => level as f64 * 3.0,
                 };
-                if let Some(s) = self.score[ancestor].as_mut() {
+                if let Some(s) = self.score.get_mut(&ancestor) {
                     *s += score / divider;
                 }
                 ancestor = self.dom.nodes[ancestor].parent;
@@ -256,12 +256,12 @@ impl Reader<'_> {
         }
         for &c in &candidates {
             let density = self.counts[c].link_density();
-            if let Some(s) = self.score[c].as_mut() {
+            if let Some(s) = self.score.get_mut(&c) {
                 *s *= 1.0 - density;
             }
         }
         let scores = self.score.clone();
-        let value = |i: usize| scores[i].unwrap_or(0.0);
+        let value = |i: usize| scores.get(&i).copied().unwrap_or(0.0);
         candidates.sort_by(|&a, &b| value(b).total_cmp(&value(a)).then(a.cmp(&b)));
         candidates.truncate(TOP_CANDIDATES);
         let mut top = *candidates.first()?;
@@ -286,15 +286,15 @@ impl Reader<'_> {
                 parent = self.dom.nodes[parent].parent;
             }
         }
-        if self.score[top].is_none() {
-            self.score[top] = Some(self.initial_score(top));
+        if !self.score.contains_key(&top) {
+            self.score.insert(top, self.initial_score(top));
         }
         // Climb while the parent scores higher: the article may span several scored blocks.
-        let mut last = self.score[top].unwrap_or(0.0);
+        let mut last = self.score.get(&top).copied().unwrap_or(0.0);
         let threshold = last / 3.0;
         let mut parent = self.dom.nodes[top].parent;
         while parent != 0 && !matches!(self.tag(parent), "body" | "html") {
-            let Some(parent_score) = self.score[parent] else {
+            let Some(&parent_score) = self.score.get(&parent) else {
                 parent = self.dom.nodes[parent].parent;
                 continue;
             };
@@ -345,7 +345,7 @@ impl Reader<'_> {
             let body = self.dom.elements("body").first().copied().unwrap_or(0);
             return vec![body];
         };
-        let top_score = self.score[top].unwrap_or(0.0);
+        let top_score = self.score.get(&top).copied().unwrap_or(0.0);
         let threshold = (top_score * 0.2).max(10.0);
         let parent = self.dom.nodes[top].parent;
         let top_class = self.dom.attr(top, "class").unwrap_or("");
@@ -361,7 +361,7 @@ impl Reader<'_> {
             } else {
                 0.0
             };
-            let keep = match self.score[sibling] {
+            let keep = match self.score.get(&sibling).copied() {
                 Some(s) if s + bonus >= threshold => true,
                 _ if self.paragraph_like(sibling).is_some() => {
                     let p = self.paragraph_like(sibling).unwrap_or(sibling);
