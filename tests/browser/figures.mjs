@@ -1,12 +1,13 @@
 // Figures for the README and reports, reproducible with `node tests/browser/figures.mjs`:
 //  1. first-load transfer size of the page, gzipped, and each part's share (html, css, js, wasm);
 //  2. time from navigation to the example's first full result in headless Chromium;
-//  3. axe-core violations by impact over every view, at 1366 px and 390 px.
+//  3. axe-core violations by impact over every view, at 1366 px and 390 px;
+//  4. the worker's wasm memory after an 8 MB paste, and after a normal article then (issue 14).
 
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import { serve, launch, example, axe, byImpact, WWW } from "./harness.mjs";
+import { serve, launch, example, axe, byImpact, paste, settled, WWW, SEEDS } from "./harness.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const server = await serve();
@@ -73,6 +74,28 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
   await c.close();
 }
 console.log(`axe-core ${JSON.parse(await readFile(path.join(WWW, "../node_modules/axe-core/package.json"), "utf8")).version} violations (nodes) over 8 views (empty, comparison, A, B at 1366 and 390 px): critical ${totals.critical}, serious ${totals.serious}, moderate ${totals.moderate}, minor ${totals.minor}`);
+
+// 4. Memory: the wasm memory the worker reports with each result (engine.js replaces a worker
+//    past 32 MiB once it has answered).
+{
+  const c = await browser.newContext();
+  const p = await c.newPage();
+  await p.goto(server.url);
+  await p.waitForSelector("#panes .pane");
+  const article = await readFile(path.join(SEEDS, "reuters-2024-10-11.txt"), "utf8");
+  const result = async (text) => {
+    const before = await p.evaluate(() => performance.getEntriesByName("parallax:result").length);
+    await paste(p, 0, { text });
+    await p.waitForFunction((n) => performance.getEntriesByName("parallax:result").length > n, before, { timeout: 180_000 });
+    await settled(p, 180_000);
+    return p.evaluate(() => performance.getEntriesByName("parallax:result").at(-1).detail.wasmBytes / 2 ** 20);
+  };
+  const big = `${article}\n\n`.repeat(Math.ceil(8e6 / article.length));
+  const large = await result(big);
+  const normal = await result(article);
+  console.log(`Worker wasm memory: ${large.toFixed(0)} MiB after an 8.0 MB paste, ${normal.toFixed(0)} MiB after a normal article then (issue 14: at most 64 MB)`);
+  await c.close();
+}
 
 await browser.close();
 await server.close();

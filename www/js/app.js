@@ -386,7 +386,8 @@ function render() {
   setStatus(parts.join(" "), failed.length || state.notice ? "error" : "");
   view.dataset.state = failed.length && !analysed.length ? "error" : "done";
   // For tests/browser/figures.mjs: when the first full result reached the screen.
-  performance.mark("parallax:result", { detail: { tab: selected, articles: analysed.length } });
+  // Also for tests/browser: the worker's wasm memory when it answered (engine.js recycles it).
+  performance.mark("parallax:result", { detail: { tab: selected, articles: analysed.length, wasmBytes: res.wasmBytes } });
 }
 
 function renderArticleTab(view, res, i) {

@@ -11,6 +11,8 @@
 // Test-only switches, read from the page's query string and honoured by worker.js alone:
 // `?test-slow=1` holds any call whose input contains "PARALLAX-TEST-SLOW" for a minute (as a
 // long analysis would), `?test-crash=1` makes the instance trap for real on "PARALLAX-TEST-TRAP".
+// `?test-recycle-mib=N` replaces the worker past N MiB of wasm memory instead of RECYCLE_BYTES,
+// so that a test sees a replacement without pasting hundreds of megabytes' worth of analysis.
 // tests/browser/engine.test.mjs uses them; without the flags the markers are ordinary text.
 const params = new URLSearchParams(location.search);
 const TEST = { slow: params.get("test-slow") === "1", crash: params.get("test-crash") === "1" };
@@ -32,7 +34,15 @@ const failedCalls = new Map();
 const compiled = (typeof WebAssembly.compileStreaming === "function" ? WebAssembly.compileStreaming(fetch(WASM_URL)) : Promise.reject(new Error("no streaming")))
   .catch(() => null);
 
+// A wasm instance's memory grows to what its largest input needed and never shrinks: after an
+// 8 MB paste (61 MiB) the tab would keep it until closed. A worker whose memory has grown past
+// this is replaced by a fresh one (the compiled module is kept, so this costs a few
+// milliseconds) as soon as it has answered, and its last answer seeds the new one's caches. A
+// long article needs under 10 MiB; 32 leaves room for comparing two.
+const RECYCLE_BYTES = (Number(params.get("test-recycle-mib")) || 32) * 2 ** 20;
+
 let worker = null;
+let lastSent = null; // the latest request posted, to seed a replacement worker with its answer
 let loaded = false; // whether the current worker has said its wasm instance is ready
 let hooks = { message() {}, crash() {}, stopped() {}, fatal() {} };
 let fatalMessage = null; // kept for `connect`: the first worker starts before anyone listens
@@ -46,7 +56,7 @@ function fail(message) {
 /** The message a trapped call shows: what failed, and that nothing was lost. */
 const trapMessage = (error) => `the analysis engine failed on this text (${error}) and was restarted with a fresh instance; the text is kept: edit it to try again`;
 
-function start() {
+function start(seed = null) {
   loaded = false;
   let w;
   try {
@@ -71,7 +81,7 @@ function start() {
     hooks.stopped(why);
   };
   const failed = [...failedCalls];
-  compiled.then((module) => { if (w === worker) w.postMessage({ init: { module, test: TEST, failed } }); });
+  compiled.then((module) => { if (w === worker) w.postMessage({ init: { module, test: TEST, failed, seed } }); });
 }
 
 function receive(msg) {
@@ -89,6 +99,12 @@ function receive(msg) {
     return;
   }
   hooks.message(msg);
+  // Only when nothing newer is queued in the worker, which replacing it would lose.
+  if (msg.wasmBytes > RECYCLE_BYTES && lastSent?.id === msg.id) {
+    const { inputs, restores, pair } = lastSent;
+    worker?.terminate();
+    start({ inputs, restores, pair, results: msg.results, comparison: msg.comparison });
+  }
 }
 
 /**
@@ -104,6 +120,7 @@ export function connect(handlers) {
 /** Sends a request `{id, inputs, pair, restores}` to the worker; false when there is none. */
 export function post(request) {
   if (!worker) return false;
+  lastSent = request;
   worker.postMessage(request);
   return true;
 }

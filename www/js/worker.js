@@ -112,14 +112,17 @@ function call(key, fn) {
 const spans = (restore) => (restore ?? []).map(({ start, end }) => ({ start, end }));
 const restoreKey = (restore) => spans(restore).map(({ start, end }) => `${start}-${end}`).join(",");
 
+const analysisKey = (input, restore) => `${restoreKey(restore)}\u0000${input}`;
+const comparisonKey = (a, b, restoreA, restoreB) => `${restoreKey(restoreA)}\u0000${restoreKey(restoreB)}\u0000${a.length}:${a}\u0000${b}`;
+
 function analyzeCached(input, restore) {
-  const key = `${restoreKey(restore)}\u0000${input}`;
+  const key = analysisKey(input, restore);
   if (analyses.has(key)) return analyses.get(key);
   return remember(analyses, key, call(`analyze\u0000${key}`, () => core.analyze(input, { restore: spans(restore) })));
 }
 
 function compareCached(a, b, restoreA, restoreB) {
-  const key = `${restoreKey(restoreA)}\u0000${restoreKey(restoreB)}\u0000${a.length}:${a}\u0000${b}`;
+  const key = comparisonKey(a, b, restoreA, restoreB);
   if (comparisons.has(key)) return comparisons.get(key);
   return remember(comparisons, key, call(`compare\u0000${key}`, () => core.compare(a, b, { restoreA: spans(restoreA), restoreB: spans(restoreB) })));
 }
@@ -127,6 +130,22 @@ function compareCached(a, b, restoreA, restoreB) {
 function compareMany(texts) {
   const key = texts.map((t) => `${t.length}:${t}`).join("\u0000");
   return call(`many\u0000${key}`, () => core.compareMany(texts));
+}
+
+/**
+ * Fills the caches with the answers an earlier worker gave (engine.js replaces a worker whose
+ * memory grew large, and hands its last answer on): typing in one pane after a large paste in
+ * the other must not analyse the large one again.
+ */
+function seedCaches(seed) {
+  if (!seed) return;
+  const { inputs, restores = [], pair, results, comparison } = seed;
+  inputs.forEach((input, i) => {
+    if (input && results[i]?.ok) remember(analyses, analysisKey(input, restores[i]), results[i]);
+  });
+  if (pair && comparison?.ok) {
+    remember(comparisons, comparisonKey(inputs[pair[0]], inputs[pair[1]], restores[pair[0]], restores[pair[1]]), comparison);
+  }
 }
 
 function answer({ id, inputs, pair, restores = [] }) {
@@ -143,7 +162,10 @@ function answer({ id, inputs, pair, restores = [] }) {
   let many = null;
   const filled = inputs.filter(Boolean);
   if (filled.length >= 3 && typeof core.compareMany === "function") many = compareMany(filled);
-  return { id, results, comparison, many, ms: performance.now() - t0 };
+  // The size of the instance's memory, which never shrinks: engine.js replaces a worker past its
+  // bound once the answer is in.
+  const wasmBytes = core.exports.memory.buffer.byteLength;
+  return { id, results, comparison, many, ms: performance.now() - t0, wasmBytes };
 }
 
 self.onmessage = async (event) => {
@@ -151,6 +173,7 @@ self.onmessage = async (event) => {
     ({ test } = event.data.init);
     failed = new Map(event.data.init.failed);
     started(load(event.data.init.module));
+    seedCaches(event.data.init.seed);
     return;
   }
   const { id } = event.data;
