@@ -33,8 +33,10 @@ pub fn read_input(path: &str) -> Result<String, String> {
             ),
         });
     }
-    // Invalid UTF-8 is replaced, not refused: a stray byte should not lose an article.
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    // Invalid UTF-8 is replaced, not refused: a stray byte should not lose an article. Valid
+    // input becomes the text without a copy.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     if text.len() > MAX_INPUT_BYTES {
         // Refused here rather than by `analyze`, whose message would not name the input.
         return Err(format!(
