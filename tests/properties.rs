@@ -146,10 +146,7 @@ fn check(input: &str) -> Result<(), TestCaseError> {
         .flat_map(|e| &e.mentions)
         .chain(analysis.sources.iter().flat_map(|s| &s.mentions));
     for m in mentions {
-        prop_assert_eq!(
-            &text[m.loc.start as usize..m.loc.end as usize],
-            &*m.text
-        );
+        prop_assert_eq!(&text[m.loc.start as usize..m.loc.end as usize], &*m.text);
     }
     // As the wasm front does it: then JavaScript's `slice` must give the same strings.
     fill_utf16(&text, &mut analysis.locs_mut());

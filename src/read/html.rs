@@ -352,10 +352,14 @@ fn lossy(bytes: &[u8]) -> String {
 
 /// Runs of white space (including no-break spaces) folded to one space, ends trimmed.
 pub fn fold_space(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut folded = String::with_capacity(s.len());
+    for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
 #[cfg(test)]

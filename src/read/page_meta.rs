@@ -10,6 +10,12 @@ use crate::read::readability::similarity;
 /// few levels deep, and the parser below recurses.
 const MAX_JSON_DEPTH: usize = 24;
 
+/// Longest value taken as a title, byline, date or site name. Each is a line: the longest
+/// headline of the readability pages is under 200 bytes. A longer value is not what its tag
+/// says (a page's whole text pasted into `og:title`), and kept it would be copied into the
+/// headline, its heading comparisons and the output.
+const MAX_VALUE_BYTES: usize = 2_000;
+
 /// The page's own metadata, each field as the page gives it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageMeta {
@@ -31,12 +37,20 @@ pub fn read(dom: &Dom) -> PageMeta {
             values
                 .iter()
                 .rev()
-                .find(|(name, v)| name == k && !v.is_empty())
+                .find(|(name, v)| name == k && !v.is_empty() && v.len() <= MAX_VALUE_BYTES)
                 .map(|(_, v)| v.to_string())
         })
     };
-    let ld = json_ld(dom);
-    let html_title = html_title(dom);
+    let mut ld = json_ld(dom);
+    for value in [
+        &mut ld.title,
+        &mut ld.byline,
+        &mut ld.published,
+        &mut ld.site_name,
+    ] {
+        *value = value.take().filter(|v| v.len() <= MAX_VALUE_BYTES);
+    }
+    let html_title = html_title(dom).filter(|t| t.len() <= MAX_VALUE_BYTES);
     let title = ld
         .title
         .clone()
@@ -441,6 +455,29 @@ mod tests {
         for (html, want) in cases {
             assert_eq!(meta(html).title.as_deref(), Some(want), "{html}");
         }
+    }
+
+    /// A page's whole text in `og:title` is no headline: it was copied into the headline, its
+    /// comparisons with every heading and the output (issue 16). The next source is taken.
+    #[test]
+    fn a_value_longer_than_a_line_is_not_a_title() {
+        let huge = "word ".repeat(MAX_VALUE_BYTES / 5 + 1);
+        let m = meta(&format!(
+            "<meta property=\"og:title\" content=\"{huge}\"><title>Putin meets Pezeshkian</title>"
+        ));
+        assert_eq!(m.title.as_deref(), Some("Putin meets Pezeshkian"));
+        let ld = |value: &str| {
+            meta(&format!(
+                r#"<script type="application/ld+json">{{"@context":"http://schema.org","@type":"NewsArticle","headline":"{value}","author":{{"name":"{value}"}}}}</script>"#
+            ))
+        };
+        let m = ld("Ann Lee");
+        assert_eq!(
+            (m.title.as_deref(), m.byline.as_deref()),
+            (Some("Ann Lee"), Some("Ann Lee"))
+        );
+        let m = ld(&huge);
+        assert_eq!((m.title, m.byline), (None, None));
     }
 
     #[test]
