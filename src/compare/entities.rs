@@ -234,9 +234,10 @@ impl<'t> Written<'t> {
                 continue;
             }
             at.entry(k).or_default().push(i as u32);
-            let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(1).collect();
             stems.insert(k);
-            for &end in ends.iter().rev().take(MAX_NAME_SUFFIX_CHARS) {
+            // The word less its last one, two, ... letters: ends of its first chars but the first.
+            let ends = w.char_indices().rev().map(|(i, _)| i).filter(|&i| i > 0);
+            for end in ends.take(MAX_NAME_SUFFIX_CHARS) {
                 if w[..end].chars().count() >= MIN_STEM_CHARS {
                     stems.insert(hash_key(&w[..end]));
                 }

@@ -25,6 +25,8 @@ struct Graded {
 /// What the verdict is computed from, for one pair.
 #[derive(Clone, Copy)]
 struct Point {
+    /// Its place in the list of points, for looking up what cross-validation judged it.
+    index: usize,
     topic: usize,
     truth: Verdict,
     shares: CoverShares,
@@ -134,6 +136,7 @@ pub fn eval_reuse(
             .or_default()
             .push(points.len());
         points.push(Point {
+            index: points.len(),
             topic,
             truth: *truth,
             shares: c.unquoted_b.shares(),
@@ -209,13 +212,7 @@ pub fn eval_reuse(
             judged[k] = verdict_at(x, w, p);
         }
     }
-    let cv = |x: &Point| {
-        let k = points
-            .iter()
-            .position(|y| std::ptr::eq(x, y))
-            .unwrap_or_default();
-        judged[k]
-    };
+    let cv = |x: &Point| judged[x.index];
     let all: Vec<&Point> = points.iter().collect();
     let (w, p) = best_thresholds(&all);
     let spread = |f: fn(&(f64, f64)) -> f64| {
