@@ -421,7 +421,11 @@ mod tests {
                 .iter()
                 .map(|p| p.kind)
                 .collect();
-        assert_eq!(kinds, [PassageKind::Rewritten], "the pair this test is about");
+        assert_eq!(
+            kinds,
+            [PassageKind::Rewritten],
+            "the pair this test is about"
+        );
         let got = pair_reuse((0, &a), (1, &b), &options);
         assert!(got.is_none(), "{got:?}");
     }
