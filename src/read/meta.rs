@@ -6,7 +6,7 @@ use crate::read::boilerplate::Cut;
 use crate::text::span::{Loc, Span};
 use crate::text::wordlist;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// The article's metadata.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -49,7 +49,7 @@ pub struct Dateline {
 }
 
 /// One role of a credit line and the people in it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Credit {
     /// "reporting", "additional reporting", "writing", "editing", ...
@@ -178,10 +178,16 @@ pub fn read(text: &str, paragraphs: &[Span], cuts: &[Cut], given: Given) -> (Met
             break;
         }
     }
-    // Credit lines, usually last.
+    // Credit lines, usually last. A credit given again (articles pasted one after another, each
+    // with its credit line) is listed once; each line is still cut from the story.
+    let mut listed: HashSet<Credit> = HashSet::new();
     for &p in &pieces {
         if let Some(credits) = credit_line(p.of(text)) {
-            meta.credits.extend(credits);
+            for credit in credits {
+                if listed.insert(credit.clone()) {
+                    meta.credits.push(credit);
+                }
+            }
             own.push(Cut {
                 span: p,
                 reason: "credits",
@@ -571,6 +577,35 @@ fn clean(w: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Articles pasted one after another each bring their credit line: the page listed the same
+    /// credits once per article.
+    #[test]
+    fn a_credit_given_again_is_listed_once() {
+        let story = "Putin met Pezeshkian in Ashgabat on Friday, officials said.\n\n\
+                     (Reporting by Reuters; Editing by William Maclean)\n\n";
+        let article = crate::read::article::read(&story.repeat(3));
+        let credits: Vec<(&str, &[String])> = article
+            .meta
+            .credits
+            .iter()
+            .map(|c| (c.role.as_str(), c.names.as_slice()))
+            .collect();
+        let names = |n: &str| vec![n.to_string()];
+        assert_eq!(
+            credits,
+            [
+                ("reporting", &names("Reuters")[..]),
+                ("editing", &names("William Maclean")[..])
+            ]
+        );
+        let cut = article.removed.iter().filter(|c| c.reason == "credits");
+        assert_eq!(
+            cut.count(),
+            3,
+            "every credit line is still out of the story"
+        );
+    }
 
     #[test]
     fn dates() {
