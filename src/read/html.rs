@@ -170,8 +170,6 @@ impl Dom {
                 _ => {}
             }
         }
-        // The tree is read for the rest of the reading, beside per-node tables as long.
-        dom.nodes.shrink_to_fit();
         dom
     }
 
@@ -192,7 +190,7 @@ impl Dom {
         let parent = *stack.last().unwrap_or(&0);
         let index = self.nodes.len();
         let is_void = VOID.contains(&name.as_str()) || self_closing;
-        self.push_node(Node {
+        self.nodes.push(Node {
             data: Data::Element {
                 name: name.into_boxed_str(),
                 attrs: attrs.into_boxed_slice(),
@@ -235,15 +233,6 @@ impl Dom {
         }
     }
 
-    /// Adds `node`, growing the list by a quarter when full rather than doubling it: a page of
-    /// many small elements is mostly nodes, and a doubled list is up to half empty.
-    fn push_node(&mut self, node: Node) {
-        if self.nodes.len() == self.nodes.capacity() {
-            self.nodes.reserve_exact(self.nodes.len() / 4 + 64);
-        }
-        self.nodes.push(node);
-    }
-
     fn push_text(&mut self, parent: usize, text: &str) {
         if let Some(&last) = self.nodes[parent].children.last() {
             if let Data::Text(existing) = &mut self.nodes[last].data {
@@ -252,7 +241,7 @@ impl Dom {
             }
         }
         let index = self.nodes.len();
-        self.push_node(Node {
+        self.nodes.push(Node {
             data: Data::Text(text.to_string()),
             parent,
             children: Vec::new(),
