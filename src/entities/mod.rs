@@ -61,8 +61,6 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     // One key per distinct form, shared by its mentions: a long text mentions few names many
     // times, and a key per mention was most of this stage's memory.
     let forms = Forms::of(text, &mentions);
-    let keys = |i: usize| forms.key(i);
-    let canonical = |i: usize| forms.canonical(i);
 
     // Union-find over mention indices, in 32 bits (an input has fewer than 2^32 mentions): a
     // long text has a mention every few words, and the lists of this stage are per mention.
@@ -93,7 +91,7 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     //    referent of its own, and a mention it was unsure of joins the best-supported one.
     let mut by_key: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut key_order: Vec<&str> = Vec::new();
-    for (i, c) in (0..mentions.len()).map(|i| (i, canonical(i))) {
+    for (i, c) in (0..mentions.len()).map(|i| (i, forms.canonical(i))) {
         by_key
             .entry(c)
             .or_insert_with(|| {
@@ -103,11 +101,11 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
             .push(i as u32);
     }
     for c in &key_order {
-        let members: Vec<usize> = by_key[c].iter().map(|&i| i as usize).collect();
+        let members = &by_key[c];
 
         let mut support = [0.0f32; 4];
         let mut sure = [None::<usize>; 4];
-        for &i in &members {
+        for i in members.iter().map(|&i| i as usize) {
             let k = kind_index(mentions[i].kind);
             support[k] += vote(text, &mentions[i]);
             if mentions[i].confidence >= SURE_MARGIN {
@@ -128,12 +126,13 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
                 }
             }
         }
-        for &i in &members {
+        let first = members[0] as usize;
+        for i in members.iter().map(|&i| i as usize) {
             let k = kind_index(mentions[i].kind);
             let target = match (sure[k], best_sure) {
                 (Some(j), _) => j,
-                (None, Some(b)) => sure[b].unwrap_or(members[0]),
-                (None, None) => members[0],
+                (None, Some(b)) => sure[b].unwrap_or(first),
+                (None, None) => first,
             };
             union(&mut parent, i, target);
         }
@@ -146,7 +145,7 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     // linear.
     let mut longs: BTreeMap<&str, Vec<Long>> = BTreeMap::new();
     for (j, k) in (0..mentions.len())
-        .map(|j| (j, keys(j)))
+        .map(|j| (j, forms.key(j)))
         .filter(|(_, k)| k.contains(' '))
     {
         let root = find(&mut parent, j);
@@ -184,17 +183,18 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
         }
         let defined = i.checked_sub(1).filter(|&p| {
             let between = &text[mentions[p].span.end as usize..mentions[i].span.start as usize];
-            between.trim() == "(" && initials(keys(p)) == keys(i)
+            between.trim() == "(" && initials(forms.key(p)) == forms.key(i)
         });
         let matched = defined.or_else(|| {
-            let found = by_initials.get(keys(i))?;
+            let found = by_initials.get(forms.key(i))?;
             let first = longs.get(found.first()?)?.first()?.first;
             found
                 .iter()
                 .all(|k| {
-                    longs
-                        .get(k)
-                        .is_some_and(|ls| ls.iter().all(|l| canonical(l.first) == canonical(first)))
+                    longs.get(k).is_some_and(|ls| {
+                        ls.iter()
+                            .all(|l| forms.canonical(l.first) == forms.canonical(first))
+                    })
                 })
                 .then_some(first)
         });
@@ -230,8 +230,8 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     }
     for (i, short) in mentions.iter().enumerate() {
         let mut candidates: Vec<usize> = Vec::new();
-        let surnames = ending.get(keys(i)).into_iter().flatten();
-        let first_parts = starting.get(keys(i)).into_iter().flatten();
+        let surnames = ending.get(forms.key(i)).into_iter().flatten();
+        let first_parts = starting.get(forms.key(i)).into_iter().flatten();
         'names: for (k, first_part) in surnames
             .map(|k| (k, false))
             .chain(first_parts.map(|k| (k, true)))
