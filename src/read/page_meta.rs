@@ -32,12 +32,13 @@ pub struct PageMeta {
 /// Reads the metadata of `dom`.
 pub fn read(dom: &Dom) -> PageMeta {
     let values = meta_values(dom);
+    let fits = |v: &str| v.len() <= MAX_VALUE_BYTES;
     let get = |keys: &[&str]| {
         keys.iter().find_map(|k| {
             values
                 .iter()
                 .rev()
-                .find(|(name, v)| name == k && !v.is_empty() && v.len() <= MAX_VALUE_BYTES)
+                .find(|(name, v)| name == k && !v.is_empty() && fits(v))
                 .map(|(_, v)| v.to_string())
         })
     };
@@ -48,9 +49,9 @@ pub fn read(dom: &Dom) -> PageMeta {
         &mut ld.published,
         &mut ld.site_name,
     ] {
-        *value = value.take().filter(|v| v.len() <= MAX_VALUE_BYTES);
+        *value = value.take().filter(|v| fits(v));
     }
-    let html_title = html_title(dom).filter(|t| t.len() <= MAX_VALUE_BYTES);
+    let html_title = html_title(dom).filter(|t| fits(t));
     let title = ld
         .title
         .clone()
