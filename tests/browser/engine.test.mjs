@@ -4,7 +4,7 @@
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { open, paste, settled, shot, entityRows, assert, SEEDS } from "./harness.mjs";
+import { open, paste, pasteAndWait, settled, shot, entityRows, assert, SEEDS } from "./harness.mjs";
 
 const reuters = await readFile(path.join(SEEDS, "reuters-2024-10-11.txt"), "utf8");
 const independent = await readFile(path.join(SEEDS, "independent-2024-10-11.txt"), "utf8");
@@ -16,18 +16,6 @@ async function until(cond, message, timeout = 20_000) {
 }
 const workers = (watch) => watch.requests.filter((r) => r.url.endsWith("/js/worker.js")).length;
 
-/** The wasm memory the worker reported with the latest result on screen, and how many there were. */
-const latest = (page) => page.evaluate(() => {
-  const marks = performance.getEntriesByName("parallax:result");
-  return { count: marks.length, wasmBytes: marks.at(-1)?.detail?.wasmBytes };
-});
-/** Pastes `text` into pane `i` and waits for the result that follows. */
-async function pasteAndWait(page, i, text, timeout = 30_000) {
-  const { count } = await latest(page);
-  await paste(page, i, { text });
-  await page.waitForFunction((n) => performance.getEntriesByName("parallax:result").length > n, count, { timeout });
-  await settled(page, timeout);
-}
 // engine.js replaces a worker past 32 MiB; the test lowers the bound (`?test-recycle-mib`) so
 // that a 4 MB paste (40 MiB) is well past it, however the core's memory use improves.
 const RECYCLE_MIB = 16;
@@ -39,13 +27,11 @@ export const tests = [
     async run({ ctx, base, watch }) {
       const page = await open(ctx, base, `?test-recycle-mib=${RECYCLE_MIB}`);
       const big = `${reuters}\n\n`.repeat(Math.ceil(4e6 / reuters.length));
-      await pasteAndWait(page, 0, big, 120_000);
-      const large = await latest(page);
+      const large = await pasteAndWait(page, 0, big, 120_000);
       console.log(`     ${(big.length / 1e6).toFixed(1)} MB pasted: wasm memory ${(large.wasmBytes / 2 ** 20).toFixed(0)} MiB`);
       assert(large.wasmBytes > RECYCLE_BYTES, `the large paste grew the wasm memory to ${large.wasmBytes} B only: this test would not see a recycle`);
       await until(() => workers(watch) >= 2, "the worker was not replaced after the large answer");
-      await pasteAndWait(page, 0, reuters);
-      const normal = await latest(page);
+      const normal = await pasteAndWait(page, 0, reuters);
       console.log(`     then a normal article in A: wasm memory ${(normal.wasmBytes / 2 ** 20).toFixed(0)} MiB`);
       assert(normal.wasmBytes <= RECYCLE_BYTES, `wasm memory ${normal.wasmBytes} B after a normal article`);
       assert((await page.inputValue(".pane-text >> nth=0")) === reuters, "pane A lost its text");

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import { serve, launch, example, axe, byImpact, paste, settled, WWW, SEEDS } from "./harness.mjs";
+import { serve, launch, example, axe, byImpact, pasteAndWait, WWW, SEEDS } from "./harness.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const server = await serve();
@@ -83,13 +83,7 @@ console.log(`axe-core ${JSON.parse(await readFile(path.join(WWW, "../node_module
   await p.goto(server.url);
   await p.waitForSelector("#panes .pane");
   const article = await readFile(path.join(SEEDS, "reuters-2024-10-11.txt"), "utf8");
-  const result = async (text) => {
-    const before = await p.evaluate(() => performance.getEntriesByName("parallax:result").length);
-    await paste(p, 0, { text });
-    await p.waitForFunction((n) => performance.getEntriesByName("parallax:result").length > n, before, { timeout: 180_000 });
-    await settled(p, 180_000);
-    return p.evaluate(() => performance.getEntriesByName("parallax:result").at(-1).detail.wasmBytes / 2 ** 20);
-  };
+  const result = async (text) => (await pasteAndWait(p, 0, text, 180_000)).wasmBytes / 2 ** 20;
   const big = `${article}\n\n`.repeat(Math.ceil(8e6 / article.length));
   const large = await result(big);
   const normal = await result(article);

@@ -94,6 +94,21 @@ export async function paste(page, paneIndex, { text = "", html = null }, beforeK
   await page.keyboard.press("ControlOrMeta+V");
 }
 
+/** The latest result on screen: how many there have been, and the worker's wasm memory then. */
+export const latestResult = (page) => page.evaluate(() => {
+  const marks = performance.getEntriesByName("parallax:result");
+  return { count: marks.length, wasmBytes: marks.at(-1)?.detail?.wasmBytes };
+});
+
+/** Pastes `text` into pane `paneIndex` and waits for the result that follows it. */
+export async function pasteAndWait(page, paneIndex, text, timeout = 30_000) {
+  const { count } = await latestResult(page);
+  await paste(page, paneIndex, { text });
+  await page.waitForFunction((n) => performance.getEntriesByName("parallax:result").length > n, count, { timeout });
+  await settled(page, timeout);
+  return latestResult(page);
+}
+
 export async function shot(page, name, opts = {}) {
   await page.screenshot({ path: path.join(OUTPUT, `${name}.png`), fullPage: opts.fullPage ?? true, ...opts });
 }

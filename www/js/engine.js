@@ -8,11 +8,11 @@
 // the old instance fails with "memory access out of bounds". A refused input is different: it
 // returns through the core's `Result` and leaves the instance sound.
 
-// Test-only switches, read from the page's query string and honoured by worker.js alone:
-// `?test-slow=1` holds any call whose input contains "PARALLAX-TEST-SLOW" for a minute (as a
-// long analysis would), `?test-crash=1` makes the instance trap for real on "PARALLAX-TEST-TRAP".
-// `?test-recycle-mib=N` replaces the worker past N MiB of wasm memory instead of RECYCLE_BYTES,
-// so that a test sees a replacement without pasting hundreds of megabytes' worth of analysis.
+// Test-only switches, read from the page's query string. Honoured by worker.js: `?test-slow=1`
+// holds any call whose input contains "PARALLAX-TEST-SLOW" for a minute (as a long analysis
+// would), `?test-crash=1` makes the instance trap for real on "PARALLAX-TEST-TRAP". Honoured
+// here: `?test-recycle-mib=N` replaces the worker past N MiB of wasm memory instead of
+// RECYCLE_BYTES, so that a test sees a replacement with a smaller, quicker paste than 8 MB.
 // tests/browser/engine.test.mjs uses them; without the flags the markers are ordinary text.
 const params = new URLSearchParams(location.search);
 const TEST = { slow: params.get("test-slow") === "1", crash: params.get("test-crash") === "1" };
