@@ -292,13 +292,7 @@ fn a_broken_pipe_ends_the_run_quietly_and_successfully() {
         (&["analyze", "-"][..], article.as_str()),
         (&["help"][..], ""),
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("runs");
+        let mut child = binary::spawn(args);
         // The reader goes away before the first line is written.
         drop(child.stdout.take());
         let mut stdin = child.stdin.take().expect("stdin");
