@@ -15,7 +15,7 @@
 //! all would round the many small ones away, and eight bits per weight with a per-feature
 //! scale lose nothing measurable (the trainer prints the dev score of the written file).
 
-use super::tagger::{Scores, Transitions, Weights, N_LABELS};
+use super::tagger::{Scores, Tables, Weights, N_LABELS};
 
 /// First bytes of a model file; the last byte pair is reserved.
 pub const MAGIC: &[u8; 8] = b"PXNER\x02\0\0";
@@ -63,8 +63,8 @@ pub struct Model {
     filter: Vec<u64>,
     /// Exponent (as `u8`) → scale.
     scales: [f32; 256],
-    /// The label-pair weights, computed once at load.
-    transitions: Option<Transitions>,
+    /// The summed weights of the features with few values, computed once at load.
+    tables: Option<Tables>,
     /// Number of features.
     #[cfg_attr(not(test), allow(dead_code))]
     len: usize,
@@ -220,10 +220,10 @@ impl Model {
             slots,
             filter,
             scales,
-            transitions: None,
+            tables: None,
             len: n,
         };
-        model.transitions = Some(Transitions::new(&model));
+        model.tables = Some(Tables::new(&model));
         Ok(model)
     }
 
@@ -309,8 +309,8 @@ impl Weights for Model {
         }
     }
 
-    fn transitions(&self) -> Option<&Transitions> {
-        self.transitions.as_ref()
+    fn tables(&self) -> Option<&Tables> {
+        self.tables.as_ref()
     }
 
     fn add_all(&self, keys: &[u32], scores: &mut Scores) {

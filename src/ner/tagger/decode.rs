@@ -1,9 +1,10 @@
 //! Decoding: scores from feature weights, a beam over label sequences, and the two passes
 //! that tag a document.
 
-use super::features::{doc_keys, t, token_label_keys, Doc, DocStats, KEYS_PER_TOKEN};
+use super::features::{Doc, DocStats};
 use super::labels::{allowed_after, type_of, N_LABELS, START};
-use crate::text::hash::{key, IdMap};
+use super::scores::{add_document_scores, label_scores, static_scores};
+use super::tables::Tables;
 use std::ops::Range;
 
 /// One score per label.
@@ -21,8 +22,8 @@ pub trait Weights {
         }
     }
 
-    /// The label-pair weights, if computed in advance.
-    fn transitions(&self) -> Option<&Transitions> {
+    /// The summed weights of the features with few values, if computed in advance.
+    fn tables(&self) -> Option<&Tables> {
         None
     }
 }
@@ -111,32 +112,6 @@ fn log_z(scores: &Scores, max: f32) -> f32 {
     (z[0] + z[1] + z[2] + z[3] + tail).ln()
 }
 
-/// What decoding needs besides the token scores: the summed weights of the label-pair features
-/// (`Y1`, `Y2`) for every pair. A fixed model computes them once (see
-/// [`Weights::transitions`]); others once per document.
-pub struct Transitions(Vec<Scores>);
-
-impl Transitions {
-    /// Looks the label-pair weights up in `weights`.
-    pub fn new(weights: &impl Weights) -> Transitions {
-        let n = N_LABELS + 1;
-        let mut table = vec![[0.0f32; N_LABELS]; n * n];
-        for y1 in 0..n {
-            for y2 in 0..n {
-                let s = &mut table[y1 * n + y2];
-                weights.add(key(t::Y1, y1 as u64, 0), s);
-                weights.add(key(t::Y2, y1 as u64, y2 as u64), s);
-            }
-        }
-        Transitions(table)
-    }
-
-    fn get(&self, y1: u8, y2: u8) -> &Scores {
-        let n = N_LABELS + 1;
-        &self.0[(y1 as usize % n) * n + y2 as usize % n]
-    }
-}
-
 /// The label-and-token feature sums of one token (see `memo` in [`decode_sentence`]) for one
 /// previous label, kept from the first pass for the second, which mostly asks for the same.
 type Own = (u8, Scores);
@@ -164,7 +139,7 @@ fn decode_sentence(
     sent: &Range<usize>,
     base: &[Scores],
     weights: &impl Weights,
-    trans: &Transitions,
+    tables: &Tables,
     width: usize,
     labels: &mut [u8],
     seen: &mut [Own],
@@ -198,8 +173,7 @@ fn decode_sentence(
                     s
                 }
                 None => {
-                    let mut s = [0.0f32; N_LABELS];
-                    weights.add_all(&token_label_keys(doc, i, h.y1), &mut s);
+                    let s = label_scores(doc, i, h.y1, weights, tables);
                     memo.push((h.y1, s));
                     if let Some(o) = seen.get_mut(i).filter(|o| o.0 == NO_LABEL) {
                         *o = (h.y1, s);
@@ -207,7 +181,7 @@ fn decode_sentence(
                     s
                 }
             };
-            let pair = trans.get(h.y1, h.y2);
+            let pair = tables.transition(h.y1, h.y2);
             let mut scores = base[i];
             for ((s, o), p) in scores.iter_mut().zip(&own).zip(pair) {
                 *s += o + p;
@@ -300,27 +274,20 @@ pub struct Scored {
 
 /// Tags a document, and says how sure the tagger is of each token's kind (see [`Scored`]).
 pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
-    let mut base = static_scores(doc, weights);
     let own;
-    let trans = match weights.transitions() {
+    let tables = match weights.tables() {
         Some(t) => t,
         None => {
-            own = Transitions::new(weights);
+            own = Tables::new(weights);
             &own
         }
     };
+    let mut base = static_scores(doc, weights, tables);
     let mut seen = vec![(NO_LABEL, [0.0; N_LABELS]); doc.len()];
-    let first = decode(doc, &base, weights, trans, FIRST_PASS_BEAM, &mut seen);
-    let mut keys = Vec::with_capacity(16);
+    let first = decode(doc, &base, weights, tables, FIRST_PASS_BEAM, &mut seen);
     let stats = DocStats::new(doc, first);
-    for sent in &doc.sentences {
-        for i in sent.clone() {
-            keys.clear();
-            doc_keys(doc, sent, i, &stats, &mut keys);
-            weights.add_all(&keys, &mut base[i]);
-        }
-    }
-    let labels = decode(doc, &base, weights, trans, BEAM, &mut seen);
+    add_document_scores(doc, &stats, tables, &mut base);
+    let labels = decode(doc, &base, weights, tables, BEAM, &mut seen);
     let mut margins = vec![0.0f32; doc.len()];
     let mut second = vec![0u8; doc.len()];
     for sent in &doc.sentences {
@@ -332,9 +299,9 @@ pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
             let prev = |j: usize| if j > sent.start { labels[j - 1] } else { START };
             let (y1, y2) = (prev(i), if i > sent.start { prev(i - 1) } else { START });
             let mut scores = base[i];
-            weights.add_all(&token_label_keys(doc, i, y1), &mut scores);
-            for (s, p) in scores.iter_mut().zip(trans.get(y1, y2)) {
-                *s += p;
+            let own = label_scores(doc, i, y1, weights, tables);
+            for ((s, o), p) in scores.iter_mut().zip(&own).zip(tables.transition(y1, y2)) {
+                *s += o + p;
             }
             let mut best = [f32::NEG_INFINITY; 5];
             for (l, &s) in scores.iter().enumerate() {
@@ -356,50 +323,11 @@ pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
     }
 }
 
-/// The label-independent scores of the first pass: the static features.
-fn static_scores(doc: &Doc, weights: &impl Weights) -> Vec<Scores> {
-    let mut base = vec![[0.0f32; N_LABELS]; doc.len()];
-    // A token's keys are looked up as soon as they are made, while they are in cache. The sum
-    // of its word keys, the first it has, is made once per distinct word: in an article most
-    // tokens are words seen before ("the", "said", the names), and the rest of a token's keys
-    // are added on to that partial sum in the same order as ever, so the scores are the same
-    // to the bit.
-    let mut keys = Vec::with_capacity(KEYS_PER_TOKEN);
-    let mut words: IdMap<u64, Scores> =
-        IdMap::with_capacity_and_hasher(doc.len().min(MAX_CACHED_WORDS), Default::default());
-    for sent in &doc.sentences {
-        for i in sent.clone() {
-            let identity = doc.word_identity(i);
-            let scores = &mut base[i];
-            match words.get(&identity) {
-                Some(sum) => *scores = *sum,
-                None => {
-                    keys.clear();
-                    doc.word_keys(i, &mut keys);
-                    weights.add_all(&keys, scores);
-                    if words.len() < MAX_CACHED_WORDS {
-                        words.insert(identity, *scores);
-                    }
-                }
-            }
-            keys.clear();
-            doc.context_keys(sent.clone(), i, &mut keys);
-            weights.add_all(&keys, scores);
-        }
-    }
-    base
-}
-
-/// Distinct words whose word-key sums are kept per document: a few thousand in a long
-/// article; past this (a corpus pasted as one text) the rest are summed token by token, so the
-/// table stays within a few megabytes.
-const MAX_CACHED_WORDS: usize = 1 << 16;
-
 fn decode(
     doc: &Doc,
     base: &[Scores],
     weights: &impl Weights,
-    trans: &Transitions,
+    tables: &Tables,
     width: usize,
     seen: &mut [Own],
 ) -> Vec<u8> {
@@ -411,7 +339,7 @@ fn decode(
             sent,
             base,
             weights,
-            trans,
+            tables,
             width,
             &mut labels,
             seen,
@@ -424,15 +352,9 @@ fn decode(
 /// The first pass alone (for training the second: see `train.rs`).
 #[cfg(feature = "train")]
 pub fn first_pass(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
-    let trans = Transitions::new(weights);
-    decode(
-        doc,
-        &static_scores(doc, weights),
-        weights,
-        &trans,
-        FIRST_PASS_BEAM,
-        &mut [],
-    )
+    let tables = Tables::new(weights);
+    let base = static_scores(doc, weights, &tables);
+    decode(doc, &base, weights, &tables, FIRST_PASS_BEAM, &mut [])
 }
 
 #[cfg(test)]

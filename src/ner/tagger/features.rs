@@ -1,6 +1,7 @@
 //! Features: what the tagger knows of each token (its word, shape, affixes, gazetteer lists,
 //! how the document writes it elsewhere) and of what the first pass said, as hashed keys.
-//! Training and tagging make keys with these same functions.
+//! Training and tagging make keys with these same functions: training one list per token,
+//! tagging by groups, summed once per word (`scores.rs`) or per model (`tables.rs`).
 
 use super::labels::{part, type_of, Part, START};
 use crate::ner::gazetteer::CATEGORIES;
@@ -24,32 +25,37 @@ pub(super) mod cap {
 
 /// What the features need of one token, computed once.
 #[derive(Clone, Copy, Default)]
-struct Tok {
+pub(super) struct Tok {
     /// Lowercased, digits as 0.
-    lw: u64,
+    pub(super) lw: u64,
     /// As written, digits as 0.
-    w: u64,
+    pub(super) w: u64,
     /// Character classes with runs collapsed: "Putin" → "Xx", "U.S." → "X.X.".
-    shape: u64,
-    pre: [u64; 3],
-    suf: [u64; 4],
-    cap: u8,
+    pub(super) shape: u64,
+    pub(super) pre: [u64; 3],
+    pub(super) suf: [u64; 4],
+    pub(super) cap: u8,
     /// Capitalisation elsewhere in the document (see `doc_case`).
-    doc_case: u8,
+    pub(super) doc_case: u8,
     /// Gazetteer categories of the words before (bits 0..8) and after (8..16) this word's
     /// occurrences in the document.
-    doc_around: u32,
-    gaz: u32,
+    pub(super) doc_around: u32,
+    pub(super) gaz: u32,
     /// Finest word class (see `wordclass`), or `NO_CLASS`.
-    class: u16,
+    pub(super) class: u16,
     /// First token of its sentence.
-    first: bool,
+    pub(super) first: bool,
     /// In a sentence written in capitals (a headline).
-    shouted: bool,
+    pub(super) shouted: bool,
     /// In a sentence with digits and no lower-case word: a row of a results table.
-    row: bool,
+    pub(super) row: bool,
     /// The document's topic word, when it opens with one ("SOCCER -", "CRICKET -"), else 0.
-    topic: u64,
+    pub(super) topic: u64,
+    /// The document's number for this token's `lw` (see [`Doc::words`]).
+    pub(super) lid: u32,
+    /// The document's number for this token's `w` and `shouted`, which decide its
+    /// [`word_keys`] (see [`Doc::forms`]).
+    pub(super) wid: u32,
 }
 
 /// Template numbers. Each feature is `key(template, a, b)`. Numbers of templates dropped
@@ -102,11 +108,15 @@ pub(super) mod t {
 
 /// A document prepared for tagging: token features that do not depend on labels.
 pub struct Doc {
-    toks: Vec<Tok>,
+    pub(super) toks: Vec<Tok>,
     /// Sentences as token ranges.
     pub sentences: Vec<Range<usize>>,
+    /// A token of each distinct normalised word (`Tok::lid` is the index here).
+    pub(super) words: Vec<u32>,
+    /// A token of each distinct written form in a shouted sentence or not (`Tok::wid`).
+    pub(super) forms: Vec<u32>,
     /// For training, which reads them many times: keys of the label-independent features,
-    /// token by token (`offsets[i]..offsets[i + 1]`). Tagging computes them as it goes.
+    /// token by token (`offsets[i]..offsets[i + 1]`). Tagging sums them by groups instead.
     #[cfg(feature = "train")]
     keys: Vec<u32>,
     #[cfg(feature = "train")]
@@ -158,26 +168,41 @@ impl Doc {
             t.gaz = g;
             t.class = lex.classes.class(t.lw);
         }
-        // How each word is written where capitals carry information: not first in a sentence,
-        // not in a headline. Bit 0: seen capitalised; bit 1: seen in lower case.
-        let mut case: IdMap<u64, u8> =
-            IdMap::with_capacity_and_hasher(toks.len(), Default::default());
-        for t in &toks {
+        // Each distinct word gets a number, and what the document says of it is kept by
+        // number: how it is written where capitals carry information (not first in a sentence,
+        // not in a headline; bit 0: seen capitalised, bit 1: seen in lower case), and which
+        // lists the words around its occurrences are on (a name that never follows a first
+        // name nor precedes "Inc" is known by it everywhere).
+        let mut numbers: IdMap<u64, u32> =
+            IdMap::with_capacity_and_hasher(toks.len() / 2, Default::default());
+        let mut form_numbers: IdMap<u64, u32> =
+            IdMap::with_capacity_and_hasher(toks.len() / 2, Default::default());
+        let (mut by_word, mut by_form) = (Vec::new(), Vec::new());
+        let mut case = Vec::new();
+        for (i, t) in toks.iter_mut().enumerate() {
+            let next = by_word.len() as u32;
+            t.lid = *numbers.entry(t.lw).or_insert(next);
+            if t.lid == next {
+                by_word.push(i as u32);
+                case.push(0u8);
+            }
+            let next = by_form.len() as u32;
+            t.wid = *form_numbers.entry(form_identity(t)).or_insert(next);
+            if t.wid == next {
+                by_form.push(i as u32);
+            }
             if !t.first && !t.shouted {
-                let bit = match t.cap {
+                case[t.lid as usize] |= match t.cap {
                     cap::TITLE | cap::UPPER | cap::MIXED => 1,
                     cap::LOWER => 2,
                     _ => 0,
                 };
-                *case.entry(t.lw).or_insert(0) |= bit;
             }
         }
-        // Which lists the words around each word's occurrences are on, over the document: a
-        // name that never follows a first name nor precedes "Inc" is known by it everywhere.
-        let mut around: IdMap<u64, u32> =
-            IdMap::with_capacity_and_hasher(toks.len(), Default::default());
+        let mut around = vec![0u32; by_word.len()];
         for s in &sentences {
             for i in s.clone() {
+                let t = &toks[i];
                 let prev = if i > s.start {
                     gaz_cats(toks[i - 1].gaz)
                 } else {
@@ -188,24 +213,26 @@ impl Doc {
                 } else {
                     0
                 };
-                *around.entry(toks[i].lw).or_insert(0) |= prev | next << 8;
+                around[t.lid as usize] |= prev | next << 8;
             }
         }
         // Wire copy opens with a topic in capitals ("SOCCER - JAPAN GET LUCKY WIN"); any other
         // first word ("The", a name) says nothing of the document, and as a feature would only
         // make a key per distinct opening word.
         let topic = match toks.get(..2) {
-            Some([first, dash]) if first.cap == cap::UPPER && words[1] == "-" => first.lw,
+            Some([first, _]) if first.cap == cap::UPPER && words[1] == "-" => first.lw,
             _ => 0,
         };
         for t in &mut toks {
-            t.doc_case = case.get(&t.lw).copied().unwrap_or(0);
-            t.doc_around = around.get(&t.lw).copied().unwrap_or(0);
+            t.doc_case = case[t.lid as usize];
+            t.doc_around = around[t.lid as usize];
             t.topic = topic;
         }
         Doc {
             toks,
             sentences,
+            words: by_word,
+            forms: by_form,
             #[cfg(feature = "train")]
             keys: Vec::new(),
             #[cfg(feature = "train")]
@@ -253,29 +280,16 @@ impl Doc {
         self.keys = kept;
     }
 
-    /// What token `i`'s [`word_keys`] depend on: its written form (digits as 0, typographic
-    /// punctuation folded) and whether its sentence is shouted. Tokens of one identity have the
-    /// same word keys.
-    pub(super) fn word_identity(&self, i: usize) -> u64 {
-        let t = &self.toks[i];
-        crate::text::hash::mix(t.w ^ u64::from(t.shouted))
-    }
-
-    /// Appends the keys of token `i`'s features that depend on its word alone.
-    pub(super) fn word_keys(&self, i: usize, out: &mut Vec<u32>) {
-        word_keys(&self.toks[i], out);
-    }
-
-    /// Appends the keys of token `i`'s other label-independent features (`i` in sentence
-    /// `sent`).
-    pub(super) fn context_keys(&self, sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
-        context_keys(&self.toks, sent, i, out);
-    }
-
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()
     }
+}
+
+/// What a token's [`word_keys`] depend on: its written form (digits as 0, typographic
+/// punctuation folded) and whether its sentence is shouted.
+fn form_identity(t: &Tok) -> u64 {
+    crate::text::hash::mix(t.w ^ u64::from(t.shouted))
 }
 
 fn tok(word: &str) -> Tok {
@@ -363,7 +377,7 @@ fn tok(word: &str) -> Tok {
 }
 
 /// The categories (bit per category) of a token's gazetteer matches.
-fn gaz_cats(g: u32) -> u32 {
+pub(super) fn gaz_cats(g: u32) -> u32 {
     (0..CATEGORIES.len()).fold(0, |m, c| m | u32::from((g >> (4 * c)) & 0xF != 0) << c)
 }
 
@@ -374,10 +388,34 @@ const PAD_AFTER: u64 = 0x0BAD_BEEF_0000_0002;
 /// The word class of a position outside the sentence.
 const PAD_CLASS: u16 = NO_CLASS - 1;
 
+/// The capitalisation value of a position outside the sentence, in features.
+pub(super) const PAD_CAP: u64 = 9;
+
+/// Token `j` if it lies in `sent`.
+fn at<'a>(toks: &'a [Tok], sent: &Range<usize>, j: usize) -> Option<&'a Tok> {
+    sent.contains(&j).then(|| &toks[j])
+}
+
+/// The capitalisation of `t` as features see it ([`PAD_CAP`] outside the sentence).
+pub(super) fn cap_of(t: Option<&Tok>) -> u64 {
+    t.map_or(PAD_CAP, |t| u64::from(t.cap))
+}
+
+/// A token's capitalisation and whether its sentence is shouted, as features join them.
+fn cap_shouted(cap: u64, shouted: u64) -> u64 {
+    cap | shouted << 8
+}
+
+/// The keys of word class `class` at every level of the tree, for template `template`.
+fn class_keys(template: u8, class: u16, out: &mut Vec<u32>) {
+    for (level, c) in wordclass::levels(class).into_iter().enumerate() {
+        out.push(key(template, (level as u64) << 16 | u64::from(c), 0));
+    }
+}
+
 /// The keys of token `me`'s features that depend on its word alone (and on whether its
-/// sentence is shouted): the first of [`static_keys`], in their order. Tagging sums them once
-/// per distinct word of a document (see [`Doc::word_identity`]).
-fn word_keys(me: &Tok, out: &mut Vec<u32>) {
+/// sentence is shouted). Tagging sums them once per distinct form of a document (`Tok::wid`).
+pub(super) fn word_keys(me: &Tok, out: &mut Vec<u32>) {
     let shouted = u64::from(me.shouted);
     out.push(key(t::BIAS, 0, 0));
     out.push(key(t::LW, me.lw, 0));
@@ -397,169 +435,276 @@ fn word_keys(me: &Tok, out: &mut Vec<u32>) {
             out.push(key(t::SUF, s, k as u64));
         }
     }
+    class_keys(t::CLASS, me.class, out);
 }
 
-/// Every label-independent key of token `i`: [`word_keys`], then [`context_keys`]. Training
-/// stores them in this order and tagging adds them in it, so that their sums are the same to
-/// the bit.
-#[cfg(feature = "train")]
-fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
-    word_keys(&toks[i], out);
-    context_keys(toks, sent, i, out);
+/// The keys a token's features take from the word before it (`None` at the sentence's start).
+/// They depend on that word alone: tagging sums them once per distinct word (`Tok::lid`).
+pub(super) fn before_keys(prev: Option<&Tok>, out: &mut Vec<u32>) {
+    out.push(key(t::LW_PREV, prev.map_or(PAD_BEFORE, |p| p.lw), 0));
+    if let Some(p) = prev {
+        out.push(key(t::SUF_PREV, p.suf[2], 0));
+    }
+    class_keys(t::CLASS_PREV, prev.map_or(PAD_CLASS, |p| p.class), out);
 }
 
-/// The keys of token `i`'s label-independent features that depend on more than its word.
-fn context_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
-    let at = |j: isize| -> Option<&Tok> {
-        let j = usize::try_from(j).ok()?;
-        sent.contains(&j).then(|| &toks[j])
-    };
-    let ii = i as isize;
-    let lw_at = |j: isize| at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.lw);
-    let shape_at =
-        |j: isize| at(j).map_or(if j < ii { PAD_BEFORE } else { PAD_AFTER }, |t| t.shape);
-    let cap_at = |j: isize| at(j).map_or(9, |t| u64::from(t.cap));
-    let gaz_at = |j: isize| at(j).map_or(0, |t| t.gaz);
+/// The keys a token's features take from the word after it (`None` at the sentence's end), as
+/// [`before_keys`].
+pub(super) fn after_keys(next: Option<&Tok>, out: &mut Vec<u32>) {
+    out.push(key(t::LW_NEXT, next.map_or(PAD_AFTER, |n| n.lw), 0));
+    class_keys(t::CLASS_NEXT, next.map_or(PAD_CLASS, |n| n.class), out);
+}
+
+/// The keys of a token's capitalisation features: its own class (`me`), its neighbours'
+/// (`prev`, `next`, [`PAD_CAP`] outside the sentence), whether it is first in its sentence,
+/// whether that is shouted, and how the document writes the word (`Tok::doc_case`).
+pub(super) fn cap_keys(
+    prev: u64,
+    me: u64,
+    next: u64,
+    first: u64,
+    shouted: u64,
+    case: u64,
+) -> [u32; 3] {
+    [
+        key(t::CAP_POSITION, me, first | shouted << 1),
+        key(t::CAP_WINDOW, prev << 8 | me, next | shouted << 8),
+        key(t::DOC_CASE, case, me | first << 8 | shouted << 9),
+    ]
+}
+
+/// The keys of gazetteer bit `b` of a token of capitalisation `me`.
+pub(super) fn gaz_bit_keys(b: u64, me: u64, shouted: u64) -> [u32; 2] {
+    [
+        key(t::GAZ, b, 0),
+        key(t::GAZ_CAP, b, cap_shouted(me, shouted)),
+    ]
+}
+
+/// The keys of the lists the token (`me`) and its neighbours are on, as category sets.
+pub(super) fn gaz_around_keys(prev: u64, me: u64, next: u64) -> [u32; 2] {
+    [key(t::GAZ_PREV, prev, me), key(t::GAZ_NEXT, next, me)]
+}
+
+/// The keys of the document's topic (`Tok::topic`) with a token's capitalisation, the next
+/// token's, and the token's list categories.
+pub(super) fn topic_keys(topic: u64, me: u64, shouted: u64, next: u64, cats: u64) -> [u32; 2] {
+    let mine = cap_shouted(me, shouted);
+    [
+        key(t::TOPIC, topic, mine | next << 16),
+        key(t::TOPIC_GAZ, topic, mine | cats << 16),
+    ]
+}
+
+/// The keys of token `i`'s features that join it with its neighbours in ways too many to
+/// sum in advance: shape and word pairs, the shapes ahead, the lists around its word, table
+/// rows.
+pub(super) fn pair_keys(toks: &[Tok], sent: &Range<usize>, i: usize, out: &mut Vec<u32>) {
     let me = &toks[i];
+    let (prev, next) = (at(toks, sent, i.wrapping_sub(1)), at(toks, sent, i + 1));
+    let next2 = at(toks, sent, i + 2);
     let shouted = u64::from(me.shouted);
-    out.push(key(t::LW_PREV, lw_at(ii - 1), 0));
-    out.push(key(t::LW_NEXT, lw_at(ii + 1), 0));
+    let prev_lw = prev.map_or(PAD_BEFORE, |p| p.lw);
+    let shape_before = prev.map_or(PAD_BEFORE, |p| p.shape);
+    let [shape_after, shape_after2] = [next, next2].map(|t| t.map_or(PAD_AFTER, |t| t.shape));
+    let mine = cap_shouted(u64::from(me.cap), shouted);
     out.push(key(
         t::SHAPE_PREV_CUR,
-        shape_at(ii - 1),
+        shape_before,
         me.shape ^ (shouted << 63),
     ));
     out.push(key(
         t::SHAPE_CUR_NEXT,
         me.shape ^ (shouted << 63),
-        shape_at(ii + 1),
+        shape_after,
     ));
-    out.push(key(t::BIGRAM_PREV, lw_at(ii - 1), me.lw));
-    out.push(key(
-        t::CAP_POSITION,
-        u64::from(me.cap),
-        u64::from(me.first) | shouted << 1,
-    ));
-    out.push(key(
-        t::CAP_WINDOW,
-        cap_at(ii - 1) << 8 | u64::from(me.cap),
-        cap_at(ii + 1) | shouted << 8,
-    ));
-    if let Some(p) = at(ii - 1) {
-        out.push(key(t::SUF_PREV, p.suf[2], 0));
-    }
-    for b in 0..32u32 {
-        if me.gaz & (1 << b) != 0 {
-            out.push(key(t::GAZ, u64::from(b), 0));
-            out.push(key(
-                t::GAZ_CAP,
-                u64::from(b),
-                u64::from(me.cap) | shouted << 8,
-            ));
-        }
-    }
-    let cats = |g: u32| u64::from(gaz_cats(g));
-    out.push(key(t::GAZ_PREV, cats(gaz_at(ii - 1)), cats(me.gaz)));
-    out.push(key(t::GAZ_NEXT, cats(gaz_at(ii + 1)), cats(me.gaz)));
-    let mine = u64::from(me.cap) | shouted << 8;
-    out.push(key(t::TOPIC, me.topic, mine | cap_at(ii + 1) << 16));
-    out.push(key(t::TOPIC_GAZ, me.topic, mine | cats(me.gaz) << 16));
+    out.push(key(t::BIGRAM_PREV, prev_lw, me.lw));
     if me.row {
-        out.push(key(t::ROW, mine, cap_at(ii - 1) << 8 | cap_at(ii + 1)));
+        out.push(key(t::ROW, mine, cap_of(prev) << 8 | cap_of(next)));
         out.push(key(
             t::TOPIC_ROW,
             me.topic,
-            mine | cap_at(ii - 1) << 16 | shape_at(ii + 1) << 24,
+            mine | cap_of(prev) << 16 | shape_after << 24,
         ));
     }
     out.push(key(
         t::SHAPE_AHEAD,
         mine,
-        shape_at(ii + 1) ^ shape_at(ii + 2).rotate_left(7),
+        shape_after ^ shape_after2.rotate_left(7),
     ));
     if !matches!(me.cap, cap::LOWER | cap::PUNCT | cap::DIGIT) {
         out.push(key(t::DOC_AROUND, u64::from(me.doc_around), mine));
     }
-    // The word's class and its neighbours', at every level of the tree.
-    let class_at = |j: isize| at(j).map_or(PAD_CLASS, |t| t.class);
-    let levels = |c: u16| wordclass::levels(c);
-    let (cur, prev, next) = (
-        levels(me.class),
-        levels(class_at(ii - 1)),
-        levels(class_at(ii + 1)),
-    );
-    for level in 0..3 {
-        let tag = |c: u16| (level as u64) << 16 | u64::from(c);
-        out.push(key(t::CLASS, tag(cur[level]), 0));
-        out.push(key(t::CLASS_PREV, tag(prev[level]), 0));
-        out.push(key(t::CLASS_NEXT, tag(next[level]), 0));
-    }
-    out.push(key(
-        t::DOC_CASE,
+}
+
+/// Every label-independent key of token `i` (training's view; tagging sums the same keys by
+/// groups, see `scores.rs`).
+#[cfg(any(test, feature = "train"))]
+pub(super) fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
+    let me = &toks[i];
+    let (prev, next) = (at(toks, &sent, i.wrapping_sub(1)), at(toks, &sent, i + 1));
+    let shouted = u64::from(me.shouted);
+    let my_cap = u64::from(me.cap);
+    word_keys(me, out);
+    before_keys(prev, out);
+    after_keys(next, out);
+    out.extend(cap_keys(
+        cap_of(prev),
+        my_cap,
+        cap_of(next),
+        u64::from(me.first),
+        shouted,
         u64::from(me.doc_case),
-        u64::from(me.cap) | u64::from(me.first) << 8 | shouted << 9,
     ));
+    for b in (0..32u32).filter(|b| me.gaz & (1 << b) != 0) {
+        out.extend(gaz_bit_keys(u64::from(b), my_cap, shouted));
+    }
+    let cats = |t: Option<&Tok>| u64::from(t.map_or(0, |t| gaz_cats(t.gaz)));
+    out.extend(gaz_around_keys(cats(prev), cats(Some(me)), cats(next)));
+    out.extend(topic_keys(
+        me.topic,
+        my_cap,
+        shouted,
+        cap_of(next),
+        cats(Some(me)),
+    ));
+    pair_keys(toks, &sent, i, out);
 }
 
 /// What the first pass said about each word of the document.
 pub struct DocStats {
     /// First-pass label of every token.
-    labels: Vec<u8>,
-    /// Normalised word → count of first-pass labels by type (O, PER, ORG, LOC, MISC).
-    types: IdMap<u64, [u16; 5]>,
-    /// Normalised word → bit set of the types of multi-token names it was part of.
-    in_longer: IdMap<u64, u8>,
+    pub(super) labels: Vec<u8>,
+    /// By word (`Tok::lid`): what its first-pass labels say, if it has letters.
+    pub(super) words: Vec<Option<WordStats>>,
+}
+
+/// What the first pass said about one word of the document.
+#[derive(Clone, Copy)]
+pub(super) struct WordStats {
+    /// The kind (O, PER, ORG, LOC, MISC) it was given most often.
+    pub major: u8,
+    /// Bit 0: every label was of that kind; bit 1: the word occurs more than once.
+    pub flags: u8,
+    /// The name kinds it was given, as bits `kind - 1`.
+    pub kinds: u8,
+    /// The kinds of the longer names it was part of, as bits `kind`.
+    pub in_longer: u8,
 }
 
 impl DocStats {
     /// Collects the first pass's `labels` over `doc`.
     pub fn new(doc: &Doc, labels: Vec<u8>) -> DocStats {
-        let mut types: IdMap<u64, [u16; 5]> = IdMap::default();
-        let mut in_longer: IdMap<u64, u8> = IdMap::default();
+        let mut counts = vec![[0u16; 5]; doc.words.len()];
+        let mut in_longer = vec![0u8; doc.words.len()];
         for (t, &l) in doc.toks.iter().zip(&labels) {
             if matches!(t.cap, cap::PUNCT | cap::DIGIT) {
                 continue;
             }
-            let c = types.entry(t.lw).or_insert([0; 5]);
+            let c = &mut counts[t.lid as usize];
             let ty = type_of(l) as usize;
             c[ty] = c[ty].saturating_add(1);
             if matches!(part(l), Part::Begin(_) | Part::Inside(_) | Part::Last(_)) {
-                *in_longer.entry(t.lw).or_insert(0) |= 1 << ty;
+                in_longer[t.lid as usize] |= 1 << ty;
             }
         }
-        DocStats {
-            labels,
-            types,
-            in_longer,
+        let words = counts
+            .iter()
+            .zip(&in_longer)
+            .map(|(counts, &in_longer)| {
+                let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
+                if total == 0 {
+                    return None;
+                }
+                let (major, &n) = counts
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k)))
+                    .unwrap_or((0, &0));
+                let kinds = (1..5).fold(0u8, |m, ty| m | u8::from(counts[ty] > 0) << (ty - 1));
+                Some(WordStats {
+                    major: major as u8,
+                    flags: u8::from(u32::from(n) == total) | u8::from(total > 1) << 1,
+                    kinds,
+                    in_longer,
+                })
+            })
+            .collect();
+        DocStats { labels, words }
+    }
+
+    /// The first-pass label of token `j` of sentence `sent`, or `START` outside it.
+    pub(super) fn label_at(&self, sent: &Range<usize>, j: usize) -> u8 {
+        if sent.contains(&j) {
+            self.labels.get(j).copied().unwrap_or(0)
+        } else {
+            START
         }
     }
 }
 
 /// Keys of the features that depend on the two previous labels (training's view; decoding
-/// computes the same sums through `Transitions` and a memo of [`token_label_keys`]).
+/// adds the same weights from `Tables`).
 #[cfg(feature = "train")]
 fn label_keys(doc: &Doc, i: usize, y1: u8, y2: u8, out: &mut Vec<u32>) {
     out.push(key(t::Y1, u64::from(y1), 0));
     out.push(key(t::Y2, u64::from(y1), u64::from(y2)));
     out.extend(token_label_keys(doc, i, y1));
+    let me = &doc.toks[i];
+    out.push(label_cap_key(
+        u64::from(y1),
+        u64::from(me.cap),
+        u64::from(me.shouted),
+    ));
 }
 
-/// Keys of the features that join the previous label `y1` with token `i` itself.
-pub(super) fn token_label_keys(doc: &Doc, i: usize, y1: u8) -> [u32; 3] {
+/// The key of the feature that joins the previous label `y1` with a token's capitalisation.
+pub(super) fn label_cap_key(y1: u64, me: u64, shouted: u64) -> u32 {
+    key(t::Y1_CAP, y1, cap_shouted(me, shouted))
+}
+
+/// Keys of the features that join the previous label `y1` with token `i`'s word and shape (the
+/// third such, with its capitalisation, is [`label_cap_key`]).
+pub(super) fn token_label_keys(doc: &Doc, i: usize, y1: u8) -> [u32; 2] {
     let me = &doc.toks[i];
     let y1 = u64::from(y1);
+    [key(t::Y1_LW, y1, me.lw), key(t::Y1_SHAPE, y1, me.shape)]
+}
+
+/// The keys of a token's first-pass label (`me`) and the next token's.
+pub(super) fn first_pass_keys(me: u64, next: u64) -> [u32; 2] {
+    [key(t::P1_CUR, me, 0), key(t::P1_NEXT, next, me)]
+}
+
+/// The key of a token's first-pass label (`me`) and the previous token's.
+pub(super) fn first_pass_key_before(prev: u64, me: u64) -> u32 {
+    key(t::P1_PREV, prev, me)
+}
+
+/// The keys of a word's majority kind in the first pass (see [`WordStats`]), for a token of it
+/// with capitalisation `me`.
+pub(super) fn majority_keys(major: u64, flags: u64, me: u64, shouted: u64) -> [u32; 2] {
     [
-        key(t::Y1_LW, y1, me.lw),
-        key(t::Y1_SHAPE, y1, me.shape),
-        key(
-            t::Y1_CAP,
-            y1,
-            u64::from(me.cap) | u64::from(me.shouted) << 8,
-        ),
+        key(t::DOC_MAJORITY, major, flags),
+        key(t::DOC_MAJORITY_CAP, major, cap_shouted(me, shouted)),
     ]
 }
 
-/// Keys of the second pass's features: what the first pass said in the document.
+/// The keys of the name kinds a word was given (bits `kind - 1` of `kinds`).
+pub(super) fn kinds_keys(kinds: u8, out: &mut Vec<u32>) {
+    for ty in (1..5u64).filter(|ty| kinds & 1 << (ty - 1) != 0) {
+        out.push(key(t::DOC_HAS, ty, 0));
+    }
+}
+
+/// The key of the kinds of longer names a word was in, for a token of capitalisation `me`.
+pub(super) fn in_longer_key(bits: u64, me: u64) -> u32 {
+    key(t::DOC_IN_LONGER, bits, me)
+}
+
+/// Keys of the second pass's features: what the first pass said in the document (training's
+/// view; tagging adds the same weights from `Tables`).
+#[cfg(any(test, feature = "train"))]
 pub(super) fn doc_keys(
     doc: &Doc,
     sent: &Range<usize>,
@@ -568,45 +713,25 @@ pub(super) fn doc_keys(
     out: &mut Vec<u32>,
 ) {
     let me = &doc.toks[i];
-    let p1 = |j: usize| {
-        if sent.contains(&j) {
-            u64::from(stats.labels.get(j).copied().unwrap_or(0))
-        } else {
-            u64::from(START)
-        }
-    };
-    out.push(key(t::P1_CUR, p1(i), 0));
-    out.push(key(t::P1_NEXT, p1(i + 1), p1(i)));
-    out.push(key(t::P1_PREV, p1(i.wrapping_sub(1)), p1(i)));
+    let p1 = |j: usize| u64::from(stats.label_at(sent, j));
+    out.extend(first_pass_keys(p1(i), p1(i + 1)));
+    out.push(first_pass_key_before(p1(i.wrapping_sub(1)), p1(i)));
     if matches!(me.cap, cap::PUNCT | cap::DIGIT) {
         return;
     }
-    if let Some(counts) = stats.types.get(&me.lw) {
-        let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
-        let (major, &n) = counts
-            .iter()
-            .enumerate()
-            .max_by_key(|&(k, &c)| (c, std::cmp::Reverse(k)))
-            .unwrap_or((0, &0));
-        let unanimous = u32::from(n) == total;
-        out.push(key(
-            t::DOC_MAJORITY,
-            major as u64,
-            u64::from(unanimous) | u64::from(total > 1) << 1,
+    if let Some(w) = &stats.words[me.lid as usize] {
+        let my_cap = u64::from(me.cap);
+        let flags = u64::from(w.flags);
+        out.extend(majority_keys(
+            u64::from(w.major),
+            flags,
+            my_cap,
+            u64::from(me.shouted),
         ));
-        out.push(key(
-            t::DOC_MAJORITY_CAP,
-            major as u64,
-            u64::from(me.cap) | u64::from(me.shouted) << 8,
-        ));
-        for (ty, &c) in counts.iter().enumerate().skip(1) {
-            if c > 0 {
-                out.push(key(t::DOC_HAS, ty as u64, 0));
-            }
+        kinds_keys(w.kinds, out);
+        if w.in_longer != 0 {
+            out.push(in_longer_key(u64::from(w.in_longer), my_cap));
         }
-    }
-    if let Some(&bits) = stats.in_longer.get(&me.lw) {
-        out.push(key(t::DOC_IN_LONGER, u64::from(bits), u64::from(me.cap)));
     }
 }
 

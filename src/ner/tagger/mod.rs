@@ -1,5 +1,6 @@
-//! The sequence tagger: labels (`labels`), features (`features`) and two-pass decoding
-//! (`decode`) of one document.
+//! The sequence tagger: labels (`labels`), features (`features`), their weights summed by
+//! groups (`scores`, from the per-model `tables`) and two-pass decoding (`decode`) of one
+//! document.
 //!
 //! The design follows Ratinov & Roth, "Design Challenges and Misconceptions in Named Entity
 //! Recognition" (CoNLL 2009): BILOU labels decoded left to right with the two previous labels
@@ -12,12 +13,14 @@
 mod decode;
 mod features;
 mod labels;
+mod scores;
+mod tables;
 
 #[cfg(feature = "train")]
 pub use decode::first_pass;
 #[cfg(feature = "cli")]
 pub use decode::tag;
-pub use decode::{tag_scored, Scored, Scores, Transitions, Weights};
+pub use decode::{tag_scored, Scored, Scores, Weights};
 pub use features::Doc;
 #[cfg(feature = "train")]
 pub use features::{all_keys, DocStats};
@@ -26,3 +29,4 @@ pub use labels::START;
 #[cfg(feature = "cli")]
 pub use labels::{label, part, Part};
 pub use labels::{spans, N_LABELS};
+pub use tables::Tables;

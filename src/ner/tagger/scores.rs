@@ -1,0 +1,240 @@
+//! A document's label-independent scores, and what the second pass adds to them: the weights of
+//! the keys of `features.rs`, summed by groups.
+//!
+//! Summing each key's weights token by token costs a hash and a table probe per feature, about
+//! 45 a token. But most of a token's features depend on one word (its own, the one before, the
+//! one after), and those are summed once per distinct word of the document; most of the rest
+//! join a few small values, and those come summed from [`Tables`]. A token then adds three word
+//! sums, a few table rows and the five or so keys left (`features::pair_keys`). The weights are
+//! the same as training's; only the order of the additions differs.
+
+use super::decode::{Scores, Weights};
+use super::features::{
+    after_keys, before_keys, cap, cap_of, gaz_around_keys, gaz_cats, pair_keys, token_label_keys,
+    topic_keys, word_keys, Doc, DocStats, Tok, KEYS_PER_TOKEN,
+};
+use super::labels::N_LABELS;
+use super::tables::{add, cap_index, cap_value, Tables, CAPS};
+
+/// The sum of the weights of the keys `make` appends.
+fn summed(weights: &impl Weights, keys: &mut Vec<u32>, make: impl FnOnce(&mut Vec<u32>)) -> Scores {
+    keys.clear();
+    make(keys);
+    let mut s = [0.0; N_LABELS];
+    weights.add_all(keys, &mut s);
+    s
+}
+
+/// The label-independent scores of every token of `doc`: the first pass's.
+pub(super) fn static_scores(doc: &Doc, weights: &impl Weights, tables: &Tables) -> Vec<Scores> {
+    let toks = &doc.toks;
+    let mut keys = Vec::with_capacity(KEYS_PER_TOKEN);
+    let forms: Vec<Scores> = doc
+        .forms
+        .iter()
+        .map(|&i| summed(weights, &mut keys, |k| word_keys(&toks[i as usize], k)))
+        .collect();
+    // By word, then one more row for the sentence's edge.
+    let mut neighbour_sums = |make: fn(Option<&Tok>, &mut Vec<u32>)| -> Vec<Scores> {
+        let words = doc.words.iter().map(|&i| Some(&toks[i as usize]));
+        words
+            .chain([None])
+            .map(|t| summed(weights, &mut keys, |k| make(t, k)))
+            .collect()
+    };
+    let before = neighbour_sums(before_keys);
+    let after = neighbour_sums(after_keys);
+    let edge = doc.words.len();
+    // The topic is the document's: its features by (cap, shouted, next token's cap, whether
+    // the token is on a list); for one on no list, with that (see `add_lists`).
+    let topic = toks.first().map_or(0, |t| t.topic);
+    let mut topics = Vec::with_capacity(CAPS * 2 * (CAPS + 1) * 2);
+    for me in 0..CAPS as u64 {
+        for shouted in 0..2 {
+            for next in (0..=CAPS).map(cap_value) {
+                let [own, no_lists] = topic_keys(topic, me, shouted, next, 0);
+                topics.push(summed(weights, &mut keys, |k| k.extend([own, no_lists])));
+                topics.push(summed(weights, &mut keys, |k| k.push(own)));
+            }
+        }
+    }
+    let mut base = vec![[0.0f32; N_LABELS]; doc.len()];
+    for sent in &doc.sentences {
+        let at = |j: usize| sent.contains(&j).then(|| &toks[j]);
+        for i in sent.clone() {
+            let me = &toks[i];
+            let (prev, next) = (at(i.wrapping_sub(1)), at(i + 1));
+            let s = &mut base[i];
+            *s = forms[me.wid as usize];
+            add(s, &before[prev.map_or(edge, |t| t.lid as usize)]);
+            add(s, &after[next.map_or(edge, |t| t.lid as usize)]);
+            let (prev_cap, next_cap) = (cap_index(cap_of(prev)), cap_index(cap_of(next)));
+            add(
+                s,
+                tables.caps(
+                    prev_cap,
+                    me.cap,
+                    next_cap,
+                    me.first,
+                    me.shouted,
+                    me.doc_case,
+                ),
+            );
+            keys.clear();
+            add_lists(me, prev, next, topic, tables, s, &mut keys);
+            let row = (usize::from(me.cap) * 2 + usize::from(me.shouted)) * (CAPS + 1) + next_cap;
+            add(s, &topics[row * 2 + usize::from(me.gaz != 0)]);
+            pair_keys(toks, sent, i, &mut keys);
+            weights.add_all(&keys, s);
+        }
+    }
+    base
+}
+
+/// Adds the gazetteer features of token `me` (its lists, and its neighbours'), summed from
+/// `tables` where it and its neighbours are on none, else as keys onto `keys`; and the topic's
+/// feature with the token's lists, for a token on some (the caller's rows have it for one on
+/// none).
+fn add_lists(
+    me: &Tok,
+    prev: Option<&Tok>,
+    next: Option<&Tok>,
+    topic: u64,
+    tables: &Tables,
+    s: &mut Scores,
+    keys: &mut Vec<u32>,
+) {
+    let gaz = |t: Option<&Tok>| t.map_or(0, |t| t.gaz);
+    if me.gaz == 0 && gaz(prev) == 0 && gaz(next) == 0 {
+        add(s, tables.no_gaz());
+        return;
+    }
+    let mut bits = me.gaz;
+    while bits != 0 {
+        add(s, tables.gaz(bits.trailing_zeros(), me.cap, me.shouted));
+        bits &= bits - 1;
+    }
+    let cats = |g: u32| u64::from(gaz_cats(g));
+    keys.extend(gaz_around_keys(
+        cats(gaz(prev)),
+        cats(me.gaz),
+        cats(gaz(next)),
+    ));
+    if me.gaz != 0 {
+        let (c, sh) = (u64::from(me.cap), u64::from(me.shouted));
+        let [_, with_lists] = topic_keys(topic, c, sh, 0, cats(me.gaz));
+        keys.push(with_lists);
+    }
+}
+
+/// Adds to `base` what the second pass knows: the first pass's labels around each token and
+/// what it said of the token's word elsewhere in the document.
+pub(super) fn add_document_scores(
+    doc: &Doc,
+    stats: &DocStats,
+    tables: &Tables,
+    base: &mut [Scores],
+) {
+    for sent in &doc.sentences {
+        for i in sent.clone() {
+            let me = &doc.toks[i];
+            let s = &mut base[i];
+            let p1 = |j: usize| stats.label_at(sent, j);
+            for row in tables.first_pass(p1(i.wrapping_sub(1)), p1(i), p1(i + 1)) {
+                add(s, row);
+            }
+            if matches!(me.cap, cap::PUNCT | cap::DIGIT) {
+                continue;
+            }
+            if let Some(w) = &stats.words[me.lid as usize] {
+                for row in tables.majority(w.major, w.flags, w.kinds, me.cap, me.shouted) {
+                    add(s, row);
+                }
+                if w.in_longer != 0 {
+                    add(s, tables.in_longer(w.in_longer, me.cap));
+                }
+            }
+        }
+    }
+}
+
+/// The weights of the features that join the previous label `y1` with token `i`.
+pub(super) fn label_scores(
+    doc: &Doc,
+    i: usize,
+    y1: u8,
+    weights: &impl Weights,
+    tables: &Tables,
+) -> Scores {
+    let me = &doc.toks[i];
+    let mut s = *tables.label_cap(y1, me.cap, me.shouted);
+    weights.add_all(&token_label_keys(doc, i, y1), &mut s);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::embedded;
+    use crate::ner::tagger::features::{doc_keys, static_keys};
+    use std::ops::Range;
+
+    /// A document with what the grouped sums must get right: a topic opening, a headline in
+    /// capitals, a results row, names on the gazetteer's lists, words repeated in other cases.
+    fn doc() -> Doc {
+        let text = "SOCCER - RUSSIA BEAT IRAN IN MOSCOW .\n\
+            Russian President Vladimir Putin met Iran 's Masoud Pezeshkian in Ashgabat on Friday , \
+            Reuters said .\nputin said Gazprom Inc would sell gas to the U.S. and Turkmenistan .\n\
+            Spartak Moscow 3 Zenit 1";
+        let mut words = Vec::new();
+        let mut sentences: Vec<Range<usize>> = Vec::new();
+        for line in text.lines() {
+            let start = words.len();
+            words.extend(line.split_whitespace());
+            sentences.push(start..words.len());
+        }
+        let (_, lex) = embedded().expect("embedded model");
+        Doc::new(&words, &sentences, lex)
+    }
+
+    fn assert_close(fast: &Scores, reference: &Scores, what: &str) {
+        for (l, (f, r)) in fast.iter().zip(reference).enumerate() {
+            assert!(
+                (f - r).abs() <= 1e-4 * r.abs().max(1.0),
+                "{what}, label {l}: {f} vs {r}"
+            );
+        }
+    }
+
+    #[test]
+    fn grouped_sums_are_the_sums_of_every_key() {
+        let (model, _) = embedded().expect("embedded model");
+        let tables = Tables::new(model);
+        let doc = doc();
+        let mut base = static_scores(&doc, model, &tables);
+        let mut keys = Vec::new();
+        for sent in &doc.sentences {
+            for i in sent.clone() {
+                keys.clear();
+                static_keys(&doc.toks, sent.clone(), i, &mut keys);
+                let mut reference = [0.0; N_LABELS];
+                model.add_all(&keys, &mut reference);
+                assert_close(&base[i], &reference, &format!("static, token {i}"));
+            }
+        }
+        // The second pass's, with first-pass labels that put names of every kind about.
+        let labels: Vec<u8> = (0..doc.len()).map(|i| (i * 7 % N_LABELS) as u8).collect();
+        let stats = DocStats::new(&doc, labels);
+        let before = base.clone();
+        add_document_scores(&doc, &stats, &tables, &mut base);
+        for sent in &doc.sentences {
+            for i in sent.clone() {
+                keys.clear();
+                doc_keys(&doc, sent, i, &stats, &mut keys);
+                let mut reference = before[i];
+                model.add_all(&keys, &mut reference);
+                assert_close(&base[i], &reference, &format!("second pass, token {i}"));
+            }
+        }
+    }
+}
