@@ -206,18 +206,30 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     for (k, &p) in paragraphs.iter().enumerate() {
         let s = p.of(text);
         let base = p.start as usize;
-        let mut prev = ' ';
-        let mut skip_reopen = open.is_some();
-        for (i, c) in s.char_indices() {
-            let at = base + i;
-            if skip_reopen {
-                skip_reopen = false;
-                if is_open_mark(c) {
-                    prev = c;
-                    continue;
-                }
-                open = None;
+        // A quote open at the paragraph's start goes on only if the paragraph reopens it.
+        let mut from = 0;
+        if open.is_some() {
+            match s.chars().next() {
+                Some(c) if is_open_mark(c) => from = c.len_utf8(),
+                _ => open = None,
             }
+        }
+        // Only the marks matter: find them by their bytes (`"`, and `“` `”`, E2 80 9C/9D),
+        // without decoding the text between.
+        let bytes = s.as_bytes();
+        for i in from..bytes.len() {
+            let c = match bytes[i] {
+                b'"' => '"',
+                0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                    Some(0x9C) => '“',
+                    Some(0x9D) => '”',
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            let at = base + i;
+            // At the paragraph's start, as after a space.
+            let prev = s[..i].chars().next_back().unwrap_or(' ');
             let straight_opens = c == '"'
                 && (prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–' | '-' | ':'));
             match open {
@@ -232,7 +244,6 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<Span> {
                 Some(_) if c == '“' || straight_opens => open = Some(at),
                 _ => {}
             }
-            prev = c;
         }
         // An open quote continues only into a paragraph that starts by reopening it.
         let continues = paragraphs
