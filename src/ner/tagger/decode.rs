@@ -112,12 +112,58 @@ fn log_z(scores: &Scores, max: f32) -> f32 {
     (z[0] + z[1] + z[2] + z[3] + tail).ln()
 }
 
-/// The label-and-token feature sums of one token (see `memo` in [`decode_sentence`]) for one
-/// previous label, kept from the first pass for the second, which mostly asks for the same.
-type Own = (u8, Scores);
+/// The label-and-token feature sums (`Y1_LW`, `Y1_SHAPE`, `Y1_CAP`) of a document's tokens,
+/// each looked up once: after `O`, the previous label of most tokens, once per written form
+/// (`Tok::wid` decides them); after another label, once per token for the first label asked,
+/// which is the first pass's and what the second mostly asks for again.
+struct Own {
+    /// By written form: the sums after `O`.
+    after_out: Vec<Scores>,
+    /// By token: a previous label other than `O` and its sums, or [`NO_LABEL`] (empty when
+    /// nothing is kept between passes).
+    seen: Vec<(u8, Scores)>,
+}
 
-/// No previous label yet, in [`Own`].
+/// No previous label yet, in [`Own::seen`].
 const NO_LABEL: u8 = u8::MAX;
+
+impl Own {
+    fn new(doc: &Doc, weights: &impl Weights, tables: &Tables, keep: bool) -> Own {
+        let after_out = doc
+            .forms
+            .iter()
+            .map(|&i| label_scores(doc, i as usize, 0, weights, tables))
+            .collect();
+        let seen = if keep {
+            vec![(NO_LABEL, [0.0; N_LABELS]); doc.len()]
+        } else {
+            Vec::new()
+        };
+        Own { after_out, seen }
+    }
+
+    /// The sums of token `i` after label `y1`.
+    fn get(
+        &mut self,
+        doc: &Doc,
+        i: usize,
+        y1: u8,
+        weights: &impl Weights,
+        tables: &Tables,
+    ) -> Scores {
+        if y1 == 0 {
+            return self.after_out[doc.toks[i].wid as usize];
+        }
+        match self.seen.get_mut(i) {
+            Some(o) if o.0 == y1 => o.1,
+            Some(o) if o.0 == NO_LABEL => {
+                *o = (y1, label_scores(doc, i, y1, weights, tables));
+                o.1
+            }
+            _ => label_scores(doc, i, y1, weights, tables),
+        }
+    }
+}
 
 /// The lists [`decode_sentence`] works in, kept from one sentence to the next.
 #[derive(Default)]
@@ -131,8 +177,7 @@ struct Scratch {
     memo: Vec<(u8, Scores)>,
 }
 
-/// Beam decoding of one sentence; `seen` (one per token, or empty) keeps label-and-token sums
-/// between passes; `base[i]` holds the label-independent scores of token `i`.
+/// Beam decoding of one sentence; `base[i]` holds the label-independent scores of token `i`.
 #[allow(clippy::too_many_arguments)] // all distinct inputs of one step; a struct would only rename them
 fn decode_sentence(
     doc: &Doc,
@@ -142,7 +187,7 @@ fn decode_sentence(
     tables: &Tables,
     width: usize,
     labels: &mut [u8],
-    seen: &mut [Own],
+    own: &mut Own,
     scratch: &mut Scratch,
 ) {
     let Scratch {
@@ -167,17 +212,9 @@ fn decode_sentence(
         for h in beam.iter() {
             let own = match memo.iter().find(|(y, _)| *y == h.y1) {
                 Some((_, s)) => *s,
-                None if seen.get(i).is_some_and(|o| o.0 == h.y1) => {
-                    let s = seen[i].1;
-                    memo.push((h.y1, s));
-                    s
-                }
                 None => {
-                    let s = label_scores(doc, i, h.y1, weights, tables);
+                    let s = own.get(doc, i, h.y1, weights, tables);
                     memo.push((h.y1, s));
-                    if let Some(o) = seen.get_mut(i).filter(|o| o.0 == NO_LABEL) {
-                        *o = (h.y1, s);
-                    }
                     s
                 }
             };
@@ -283,11 +320,11 @@ pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
         }
     };
     let mut base = static_scores(doc, weights, tables);
-    let mut seen = vec![(NO_LABEL, [0.0; N_LABELS]); doc.len()];
-    let first = decode(doc, &base, weights, tables, FIRST_PASS_BEAM, &mut seen);
+    let mut own = Own::new(doc, weights, tables, true);
+    let first = decode(doc, &base, weights, tables, FIRST_PASS_BEAM, &mut own);
     let stats = DocStats::new(doc, first);
     add_document_scores(doc, &stats, tables, &mut base);
-    let labels = decode(doc, &base, weights, tables, BEAM, &mut seen);
+    let labels = decode(doc, &base, weights, tables, BEAM, &mut own);
     let mut margins = vec![0.0f32; doc.len()];
     let mut second = vec![0u8; doc.len()];
     for sent in &doc.sentences {
@@ -329,24 +366,65 @@ fn decode(
     weights: &impl Weights,
     tables: &Tables,
     width: usize,
-    seen: &mut [Own],
+    own: &mut Own,
 ) -> Vec<u8> {
     let mut labels = vec![0u8; doc.len()];
     let mut scratch = Scratch::default();
     for sent in &doc.sentences {
-        decode_sentence(
-            doc,
-            sent,
-            base,
-            weights,
-            tables,
-            width,
-            &mut labels,
-            seen,
-            &mut scratch,
-        );
+        if width == 1 {
+            decode_greedy(doc, sent, base, weights, tables, &mut labels, own);
+        } else {
+            let to = &mut labels;
+            decode_sentence(
+                doc,
+                sent,
+                base,
+                weights,
+                tables,
+                width,
+                to,
+                own,
+                &mut scratch,
+            );
+        }
     }
     labels
+}
+
+/// [`decode_sentence`] with a beam of one, without the beam: each token takes the first of
+/// its best allowed labels, as the beam would, from the same scores.
+fn decode_greedy(
+    doc: &Doc,
+    sent: &Range<usize>,
+    base: &[Scores],
+    weights: &impl Weights,
+    tables: &Tables,
+    labels: &mut [u8],
+    own: &mut Own,
+) {
+    let (mut y1, mut y2, mut score) = (START, START, 0.0f32);
+    for i in sent.clone() {
+        let mut scores = base[i];
+        let mine = own.get(doc, i, y1, weights, tables);
+        for ((s, o), p) in scores.iter_mut().zip(&mine).zip(tables.transition(y1, y2)) {
+            *s += o + p;
+        }
+        let max = max_of(&scores);
+        // The sequence's score goes into each candidate's, as in the beam, so that rounding
+        // ties the same candidates.
+        let mut best = (f32::NEG_INFINITY, 0u8);
+        let mut todo = allowed_after(y1, i + 1 == sent.end);
+        while todo != 0 {
+            let l = todo.trailing_zeros() as u8;
+            todo &= todo - 1;
+            let candidate = score + (scores[l as usize % N_LABELS] - max) * INV_TEMPERATURE;
+            if candidate > best.0 {
+                best = (candidate, l);
+            }
+        }
+        (score, labels[i]) = best;
+        (y2, y1) = (y1, best.1);
+    }
 }
 
 /// The first pass alone (for training the second: see `train.rs`).
@@ -354,7 +432,8 @@ fn decode(
 pub fn first_pass(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
     let tables = Tables::new(weights);
     let base = static_scores(doc, weights, &tables);
-    decode(doc, &base, weights, &tables, FIRST_PASS_BEAM, &mut [])
+    let mut own = Own::new(doc, weights, &tables, false);
+    decode(doc, &base, weights, &tables, FIRST_PASS_BEAM, &mut own)
 }
 
 #[cfg(test)]
