@@ -3,7 +3,7 @@
 
 use super::features::{Doc, DocStats};
 use super::labels::{allowed_after, type_of, N_LABELS, START};
-use super::scores::{add_document_scores, label_scores, static_scores};
+use super::scores::{add_document_scores, label_scores, static_scores, Static};
 use super::tables::Tables;
 use std::ops::Range;
 
@@ -132,12 +132,8 @@ struct Own {
 const NO_LABEL: u8 = u8::MAX;
 
 impl Own {
-    fn new(doc: &Doc, weights: &impl Weights, tables: &Tables, keep: bool) -> Own {
-        let after_out = doc
-            .forms
-            .iter()
-            .map(|&i| label_scores(doc, i as usize, 0, weights, tables))
-            .collect();
+    /// `after_out` by written form (see [`Static`]); `keep`: keep sums for a second pass.
+    fn new(doc: &Doc, after_out: Vec<Scores>, keep: bool) -> Own {
         let seen = if keep {
             vec![(NO_LABEL, [0.0; N_LABELS]); doc.len()]
         } else {
@@ -323,8 +319,11 @@ pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
             &own
         }
     };
-    let mut base = static_scores(doc, weights, tables);
-    let mut own = Own::new(doc, weights, tables, true);
+    let Static {
+        mut base,
+        after_out,
+    } = static_scores(doc, weights, tables, weights.tables().is_some());
+    let mut own = Own::new(doc, after_out, true);
     let first = decode(doc, &base, weights, tables, FIRST_PASS_BEAM, &mut own);
     let stats = DocStats::new(doc, first);
     add_document_scores(doc, &stats, tables, &mut base);
@@ -435,8 +434,8 @@ fn decode_greedy(
 #[cfg(feature = "train")]
 pub fn first_pass(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
     let tables = Tables::new(weights);
-    let base = static_scores(doc, weights, &tables);
-    let mut own = Own::new(doc, weights, &tables, false);
+    let Static { base, after_out } = static_scores(doc, weights, &tables, false);
+    let mut own = Own::new(doc, after_out, false);
     decode(doc, &base, weights, &tables, FIRST_PASS_BEAM, &mut own)
 }
 

@@ -288,7 +288,7 @@ impl Doc {
 
 /// What a token's [`word_keys`] depend on: its written form (digits as 0, typographic
 /// punctuation folded) and whether its sentence is shouted.
-fn form_identity(t: &Tok) -> u64 {
+pub(super) fn form_identity(t: &Tok) -> u64 {
     crate::text::hash::mix(t.w ^ u64::from(t.shouted))
 }
 

@@ -10,11 +10,13 @@
 
 use super::decode::{Scores, Weights};
 use super::features::{
-    after_keys, before_keys, cap, cap_of, gaz_around_keys, gaz_cats, pair_keys, token_label_keys,
-    topic_keys, word_keys, Doc, DocStats, Tok, KEYS_PER_TOKEN,
+    after_keys, before_keys, cap, cap_of, form_identity, gaz_around_keys, gaz_cats, pair_keys,
+    token_label_keys, topic_keys, word_keys, Doc, DocStats, Tok, KEYS_PER_TOKEN,
 };
 use super::labels::N_LABELS;
 use super::tables::{add, cap_index, cap_value, Tables, CAPS};
+use crate::text::hash::IdMap;
+use std::cell::RefCell;
 
 /// The sum of the weights of the keys `make` appends.
 fn summed(weights: &impl Weights, keys: &mut Vec<u32>, make: impl FnOnce(&mut Vec<u32>)) -> Scores {
@@ -25,39 +27,117 @@ fn summed(weights: &impl Weights, keys: &mut Vec<u32>, make: impl FnOnce(&mut Ve
     s
 }
 
-/// The label-independent scores of every token of `doc`: the first pass's.
-pub(super) fn static_scores(doc: &Doc, weights: &impl Weights, tables: &Tables) -> Vec<Scores> {
+/// Word sums kept from one document to the next, for a fixed model: most words of an article
+/// were in the articles before it ("the", "said", the names of the day), and a word's sums are
+/// the same in every document. Per thread, and cleared when a table passes
+/// [`MAX_KEPT_WORDS`] words, so that it stays within a few megabytes.
+#[derive(Default)]
+struct Kept {
+    /// The model's tables the sums are of ([`Tables::id`]).
+    tables: u64,
+    /// By written form (`features::form_identity`): its word sum, and its label sums after `O`.
+    forms: IdMap<u64, [Scores; 2]>,
+    /// By normalised word: its sums as the word before a token, and as the word after.
+    neighbours: IdMap<u64, [Scores; 2]>,
+    /// The document topic the rows below are of, and the rows (see [`static_scores`]).
+    topic: Option<u64>,
+    topics: Vec<Scores>,
+}
+
+/// Most words a [`Kept`] table holds: the vocabulary of a few dozen articles (an article has
+/// about a thousand distinct words), about 5 MB in all.
+const MAX_KEPT_WORDS: usize = 1 << 13;
+
+thread_local! {
+    static KEPT: RefCell<Kept> = RefCell::default();
+}
+
+/// A document's label-independent scores and what the decoder reads besides them.
+pub(super) struct Static {
+    /// By token: the first pass's scores.
+    pub base: Vec<Scores>,
+    /// By written form (`Tok::wid`): the label-and-token sums after `O`.
+    pub after_out: Vec<Scores>,
+}
+
+/// The label-independent scores of every token of `doc`; `keep` when the weights are a fixed
+/// model's, whose word sums can be kept for the next document.
+pub(super) fn static_scores(
+    doc: &Doc,
+    weights: &impl Weights,
+    tables: &Tables,
+    keep: bool,
+) -> Static {
+    if !keep {
+        return scores_with(doc, weights, tables, &mut Kept::default());
+    }
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if kept.tables != tables.id()
+            || kept.forms.len().max(kept.neighbours.len()) > MAX_KEPT_WORDS
+        {
+            *kept = Kept {
+                tables: tables.id(),
+                ..Kept::default()
+            };
+        }
+        scores_with(doc, weights, tables, &mut kept)
+    })
+}
+
+fn scores_with(doc: &Doc, weights: &impl Weights, tables: &Tables, kept: &mut Kept) -> Static {
     let toks = &doc.toks;
     let mut keys = Vec::with_capacity(KEYS_PER_TOKEN);
-    let forms: Vec<Scores> = doc
+    let (forms, after_out): (Vec<Scores>, Vec<Scores>) = doc
         .forms
         .iter()
-        .map(|&i| summed(weights, &mut keys, |k| word_keys(&toks[i as usize], k)))
-        .collect();
+        .map(|&i| {
+            let t = &toks[i as usize];
+            let [word, label] = *kept.forms.entry(form_identity(t)).or_insert_with(|| {
+                let word = summed(weights, &mut keys, |k| word_keys(t, k));
+                [word, label_scores(doc, i as usize, 0, weights, tables)]
+            });
+            (word, label)
+        })
+        .unzip();
     // By word, then one more row for the sentence's edge.
-    let mut neighbour_sums = |make: fn(Option<&Tok>, &mut Vec<u32>)| -> Vec<Scores> {
-        let words = doc.words.iter().map(|&i| Some(&toks[i as usize]));
-        words
-            .chain([None])
-            .map(|t| summed(weights, &mut keys, |k| make(t, k)))
-            .collect()
-    };
-    let before = neighbour_sums(before_keys);
-    let after = neighbour_sums(after_keys);
+    let (mut before, mut after): (Vec<Scores>, Vec<Scores>) = doc
+        .words
+        .iter()
+        .map(|&i| {
+            let t = &toks[i as usize];
+            let sums = kept.neighbours.entry(t.lw).or_insert_with(|| {
+                let before = summed(weights, &mut keys, |k| before_keys(Some(t), k));
+                [
+                    before,
+                    summed(weights, &mut keys, |k| after_keys(Some(t), k)),
+                ]
+            });
+            (sums[0], sums[1])
+        })
+        .unzip();
+    before.push(summed(weights, &mut keys, |k| before_keys(None, k)));
+    after.push(summed(weights, &mut keys, |k| after_keys(None, k)));
     let edge = doc.words.len();
     // The topic is the document's: its features by (cap, shouted, next token's cap, whether
     // the token is on a list); for one on no list, with that (see `add_lists`).
     let topic = toks.first().map_or(0, |t| t.topic);
-    let mut topics = Vec::with_capacity(CAPS * 2 * (CAPS + 1) * 2);
-    for me in 0..CAPS as u64 {
-        for shouted in 0..2 {
-            for next in (0..=CAPS).map(cap_value) {
-                let [own, no_lists] = topic_keys(topic, me, shouted, next, 0);
-                topics.push(summed(weights, &mut keys, |k| k.extend([own, no_lists])));
-                topics.push(summed(weights, &mut keys, |k| k.push(own)));
+    if kept.topic != Some(topic) {
+        kept.topics.clear();
+        for me in 0..CAPS as u64 {
+            for shouted in 0..2 {
+                for next in (0..=CAPS).map(cap_value) {
+                    let [own, no_lists] = topic_keys(topic, me, shouted, next, 0);
+                    kept.topics
+                        .push(summed(weights, &mut keys, |k| k.extend([own, no_lists])));
+                    kept.topics
+                        .push(summed(weights, &mut keys, |k| k.push(own)));
+                }
             }
         }
+        kept.topic = Some(topic);
     }
+    let topics = &kept.topics;
     let mut base = vec![[0.0f32; N_LABELS]; doc.len()];
     for sent in &doc.sentences {
         let at = |j: usize| sent.contains(&j).then(|| &toks[j]);
@@ -88,7 +168,7 @@ pub(super) fn static_scores(doc: &Doc, weights: &impl Weights, tables: &Tables) 
             weights.add_all(&keys, s);
         }
     }
-    base
+    Static { base, after_out }
 }
 
 /// Adds the gazetteer features of token `me` (its lists, and its neighbours'), summed from
@@ -211,7 +291,7 @@ mod tests {
         let (model, _) = embedded().expect("embedded model");
         let tables = Tables::new(model);
         let doc = doc();
-        let mut base = static_scores(&doc, model, &tables);
+        let mut base = static_scores(&doc, model, &tables, false).base;
         let mut keys = Vec::new();
         for sent in &doc.sentences {
             for i in sent.clone() {
@@ -236,5 +316,38 @@ mod tests {
                 assert_close(&base[i], &reference, &format!("second pass, token {i}"));
             }
         }
+    }
+
+    #[test]
+    fn kept_sums_are_the_sums_made_afresh() {
+        let (model, _) = embedded().expect("embedded model");
+        let tables = model.tables().expect("a fixed model has tables");
+        let doc = doc();
+        let fresh = static_scores(&doc, model, tables, false);
+        // The first call fills the kept sums, the second reads them.
+        for _ in 0..2 {
+            let kept = static_scores(&doc, model, tables, true);
+            assert_eq!(kept.base, fresh.base);
+            assert_eq!(kept.after_out, fresh.after_out);
+        }
+        // Sums kept for one model are never read for another.
+        struct Doubled<'a>(&'a crate::ner::model::Model);
+        impl Weights for Doubled<'_> {
+            fn add(&self, key: u32, scores: &mut Scores) {
+                let mut s = [0.0; N_LABELS];
+                self.0.add(key, &mut s);
+                for (a, b) in scores.iter_mut().zip(s) {
+                    *a += 2.0 * b;
+                }
+            }
+        }
+        let doubled = Doubled(model);
+        let doubled_tables = Tables::new(&doubled);
+        let expected = static_scores(&doc, &doubled, &doubled_tables, false).base;
+        assert_ne!(expected, fresh.base);
+        assert_eq!(
+            static_scores(&doc, &doubled, &doubled_tables, true).base,
+            expected
+        );
     }
 }

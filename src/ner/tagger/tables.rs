@@ -15,6 +15,7 @@ use super::features::{
 };
 use super::labels::N_LABELS;
 use crate::text::hash::key;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Capitalisation classes (`features::cap`).
 pub(super) const CAPS: usize = 6;
@@ -47,6 +48,8 @@ pub(super) fn cap_value(c: usize) -> u64 {
 /// Summed weights by small values: see the module doc. Built by [`Tables::new`] from any
 /// [`Weights`]; a fixed model builds them once (see [`Weights::tables`]).
 pub struct Tables {
+    /// Different for every `Tables` made, so that sums kept elsewhere can say whose they are.
+    id: u64,
     /// `Y1` and `Y2` by (previous label, the one before).
     transitions: Vec<Scores>,
     /// `CAP_POSITION`, `CAP_WINDOW` and `DOC_CASE` by (previous token's cap, cap, next
@@ -148,7 +151,9 @@ impl Tables {
                 )
             })
             .collect();
+        static MADE: AtomicU64 = AtomicU64::new(1);
         Tables {
+            id: MADE.fetch_add(1, Ordering::Relaxed),
             transitions,
             caps,
             gaz,
@@ -161,6 +166,11 @@ impl Tables {
             has,
             in_longer,
         }
+    }
+
+    /// This table's own number (never 0).
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// `Y1` and `Y2` after labels `y1`, `y2`.
