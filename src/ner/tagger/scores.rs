@@ -36,12 +36,36 @@ struct Kept {
     /// The model's tables the sums are of ([`Tables::id`]).
     tables: u64,
     /// By written form (`features::form_identity`): its word sum, and its label sums after `O`.
-    forms: IdMap<u64, [Scores; 2]>,
+    forms: Sums,
     /// By normalised word: its sums as the word before a token, and as the word after.
-    neighbours: IdMap<u64, [Scores; 2]>,
+    neighbours: Sums,
     /// The document topic the rows below are of, and the rows (see [`static_scores`]).
     topic: Option<u64>,
     topics: Vec<Scores>,
+}
+
+/// Pairs of sums by a hash: an index into a list (a map of small values, as the tagger's others,
+/// costs less code in the wasm than one of the sums themselves).
+#[derive(Default)]
+struct Sums {
+    index: IdMap<u64, u32>,
+    sums: Vec<[Scores; 2]>,
+}
+
+impl Sums {
+    fn len(&self) -> usize {
+        self.sums.len()
+    }
+
+    /// The sums of `hash`, made by `make` the first time.
+    fn get(&mut self, hash: u64, make: impl FnOnce() -> [Scores; 2]) -> [Scores; 2] {
+        let next = self.sums.len() as u32;
+        let at = *self.index.entry(hash).or_insert(next);
+        if at == next {
+            self.sums.push(make());
+        }
+        self.sums[at as usize]
+    }
 }
 
 /// Most words a [`Kept`] table holds: the vocabulary of a few dozen articles (an article has
@@ -93,7 +117,7 @@ fn scores_with(doc: &Doc, weights: &impl Weights, tables: &Tables, kept: &mut Ke
         .iter()
         .map(|&i| {
             let t = &toks[i as usize];
-            let [word, label] = *kept.forms.entry(form_identity(t)).or_insert_with(|| {
+            let [word, label] = kept.forms.get(form_identity(t), || {
                 let word = summed(weights, &mut keys, |k| word_keys(t, k));
                 [word, label_scores(doc, i as usize, 0, weights, tables)]
             });
@@ -106,7 +130,7 @@ fn scores_with(doc: &Doc, weights: &impl Weights, tables: &Tables, kept: &mut Ke
         .iter()
         .map(|&i| {
             let t = &toks[i as usize];
-            let sums = kept.neighbours.entry(t.lw).or_insert_with(|| {
+            let sums = kept.neighbours.get(t.lw, || {
                 let before = summed(weights, &mut keys, |k| before_keys(Some(t), k));
                 [
                     before,
