@@ -14,17 +14,21 @@ use super::features::{
     token_label_keys, topic_keys, word_keys, Doc, DocStats, Tok, KEYS_PER_TOKEN,
 };
 use super::labels::N_LABELS;
-use super::tables::{add, cap_index, cap_value, Tables, CAPS};
+use super::tables::{add, cap_index, cap_value, sum, Tables, CAPS};
 use crate::text::hash::IdMap;
 use std::cell::RefCell;
 
-/// The sum of the weights of the keys `make` appends.
-fn summed(weights: &impl Weights, keys: &mut Vec<u32>, make: impl FnOnce(&mut Vec<u32>)) -> Scores {
+/// The sum of the weights of the keys `make` appends (`make` is a plain function, so that the
+/// one copy of this serves every caller).
+fn summed<T: Copy>(
+    weights: &impl Weights,
+    keys: &mut Vec<u32>,
+    make: fn(T, &mut Vec<u32>),
+    of: T,
+) -> Scores {
     keys.clear();
-    make(keys);
-    let mut s = [0.0; N_LABELS];
-    weights.add_all(keys, &mut s);
-    s
+    make(of, keys);
+    sum(weights, keys)
 }
 
 /// Word sums kept from one document to the next, for a fixed model: most words of an article
@@ -118,7 +122,7 @@ fn scores_with(doc: &Doc, weights: &impl Weights, tables: &Tables, kept: &mut Ke
         .map(|&i| {
             let t = &toks[i as usize];
             let [word, label] = kept.forms.get(form_identity(t), || {
-                let word = summed(weights, &mut keys, |k| word_keys(t, k));
+                let word = summed(weights, &mut keys, word_keys, t);
                 [word, label_scores(doc, i as usize, 0, weights, tables)]
             });
             (word, label)
@@ -131,17 +135,14 @@ fn scores_with(doc: &Doc, weights: &impl Weights, tables: &Tables, kept: &mut Ke
         .map(|&i| {
             let t = &toks[i as usize];
             let sums = kept.neighbours.get(t.lw, || {
-                let before = summed(weights, &mut keys, |k| before_keys(Some(t), k));
-                [
-                    before,
-                    summed(weights, &mut keys, |k| after_keys(Some(t), k)),
-                ]
+                let before = summed(weights, &mut keys, before_keys, Some(t));
+                [before, summed(weights, &mut keys, after_keys, Some(t))]
             });
             (sums[0], sums[1])
         })
         .unzip();
-    before.push(summed(weights, &mut keys, |k| before_keys(None, k)));
-    after.push(summed(weights, &mut keys, |k| after_keys(None, k)));
+    before.push(summed(weights, &mut keys, before_keys, None));
+    after.push(summed(weights, &mut keys, after_keys, None));
     let edge = doc.words.len();
     // The topic is the document's: its features by (cap, shouted, next token's cap, whether
     // the token is on a list); for one on no list, with that (see `add_lists`).
@@ -152,10 +153,8 @@ fn scores_with(doc: &Doc, weights: &impl Weights, tables: &Tables, kept: &mut Ke
             for shouted in 0..2 {
                 for next in (0..=CAPS).map(cap_value) {
                     let [own, no_lists] = topic_keys(topic, me, shouted, next, 0);
-                    kept.topics
-                        .push(summed(weights, &mut keys, |k| k.extend([own, no_lists])));
-                    kept.topics
-                        .push(summed(weights, &mut keys, |k| k.push(own)));
+                    kept.topics.push(sum(weights, &[own, no_lists]));
+                    kept.topics.push(sum(weights, &[own]));
                 }
             }
         }

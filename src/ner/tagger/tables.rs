@@ -75,8 +75,10 @@ pub struct Tables {
     in_longer: Vec<Scores>,
 }
 
-/// The sum of `weights` over `keys`.
-fn sum(weights: &impl Weights, keys: &[u32]) -> Scores {
+/// The sum of `weights` over `keys`. Not inlined: it runs once per table row or distinct word,
+/// and a copy of the lookup at each caller only made the wasm larger.
+#[inline(never)]
+pub(super) fn sum(weights: &impl Weights, keys: &[u32]) -> Scores {
     let mut s = [0.0; N_LABELS];
     weights.add_all(keys, &mut s);
     s
