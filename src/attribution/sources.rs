@@ -241,6 +241,46 @@ fn key(name: &str) -> String {
     lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
 
+/// Whether `phrase` (lowercase ASCII words, a space between) is the words of `ws` from `i` on.
+/// Cue phrases are lowercase ASCII: comparing without case needs no lowercase copies, and
+/// comparing word by word in place, no split of the phrase, as most fail at the first word.
+fn phrase_at(ws: &[Word], i: usize, phrase: &str) -> bool {
+    let mut rest = phrase.as_bytes();
+    for w in ws.get(i..).unwrap_or_default() {
+        let w = w.text.as_bytes();
+        let Some(head) = rest.get(..w.len()).filter(|h| h.eq_ignore_ascii_case(w)) else {
+            return false;
+        };
+        match rest.get(head.len()) {
+            None => return true,
+            Some(b' ') => rest = &rest[head.len() + 1..],
+            Some(_) => return false,
+        }
+    }
+    false
+}
+
+/// Whether `phrase` is the words of `ws` that end before `end`, as [`phrase_at`], matched from
+/// its last word back.
+fn phrase_ends_at(ws: &[Word], end: usize, phrase: &str) -> bool {
+    let mut rest = phrase.as_bytes();
+    for w in ws.get(..end).unwrap_or_default().iter().rev() {
+        let w = w.text.as_bytes();
+        let Some(at) = rest.len().checked_sub(w.len()) else {
+            return false;
+        };
+        if !rest[at..].eq_ignore_ascii_case(w) {
+            return false;
+        }
+        match at.checked_sub(1) {
+            None => return true,
+            Some(space) if rest[space] == b' ' => rest = &rest[..space],
+            Some(_) => return false,
+        }
+    }
+    false
+}
+
 /// Longest source name tried, in words: no known agency or outlet has more.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -250,20 +290,8 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
     let mut found: Vec<(Span, SourceKind)> = Vec::new();
     for &p in paragraphs {
         let ws = words(text, p);
-        // Cue phrases are lowercase ASCII: comparing without case needs no lowercase copies.
-        let phrase_at = |i: usize, phrase: &str| {
-            phrase.split(' ').enumerate().all(|(k, part)| {
-                ws.get(i + k)
-                    .is_some_and(|w| w.text.eq_ignore_ascii_case(part))
-            })
-        };
-        // Matched from its last word back, so that most phrases fail at the first comparison.
-        let phrase_ends_at = |end: usize, phrase: &str| {
-            phrase
-                .rsplit(' ')
-                .enumerate()
-                .all(|(k, part)| end > k && ws[end - 1 - k].text.eq_ignore_ascii_case(part))
-        };
+        let phrase_at = |i: usize, phrase: &str| phrase_at(&ws, i, phrase);
+        let phrase_ends_at = |end: usize, phrase: &str| phrase_ends_at(&ws, end, phrase);
         let mut i = 0;
         while i < ws.len() {
             // Longest known name starting here: "Associated Press", "RIA Novosti".
