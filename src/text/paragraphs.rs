@@ -28,8 +28,13 @@ pub fn sentence_spans(text: &str, p: Span) -> Vec<Span> {
     let base = p.start as usize;
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, mark) in s.match_indices(['.', '!', '?']) {
-        let mut end = i + mark.len();
+    // The marks are ASCII, so their bytes find them without decoding the text between.
+    let marks = s
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'));
+    for (i, mark) in marks {
+        let mut end = i + 1;
         let mut rest = s[end..].chars();
         let mut after = rest.next();
         while let Some(c @ ('”' | '"' | '’' | '\'' | ')')) = after {
@@ -40,8 +45,8 @@ pub fn sentence_spans(text: &str, p: Span) -> Vec<Span> {
             continue;
         };
         let prev_lower = s[..i].chars().next_back().is_some_and(char::is_lowercase);
-        let glued = after.is_uppercase() && prev_lower && mark == ".";
-        if mark == "." && is_abbreviation(&s[start..i]) {
+        let glued = after.is_uppercase() && prev_lower && mark == b'.';
+        if mark == b'.' && is_abbreviation(&s[start..i]) {
             continue;
         }
         if after.is_whitespace() || glued {
