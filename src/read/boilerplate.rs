@@ -360,6 +360,15 @@ fn plain_words(s: &str) -> Vec<&str> {
 }
 
 fn appeal_reason(sentence: &str) -> Option<&'static str> {
+    // Every appeal speaks to the reader or for the outlet (below): a sentence with no such word
+    // anywhere, quoted or not, is none, and most sentences are turned away here without the
+    // list of their words.
+    if !sentence
+        .split_whitespace()
+        .any(|w| wordlist::is_any(w.trim_matches(|c: char| !c.is_alphanumeric()), VOICE))
+    {
+        return None;
+    }
     let words = plain_words(sentence);
     let count = |list: &[&str]| words.iter().filter(|w| wordlist::is_any(w, list)).count();
     let voice = count(VOICE);
