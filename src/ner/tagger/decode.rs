@@ -430,11 +430,19 @@ fn decode_greedy(
     }
 }
 
-/// The first pass alone (for training the second: see `train.rs`).
+/// The first pass alone (for training the second: see `train.rs`), over a document prepared
+/// with its keys stored ([`Doc::with_keys`]). Its scores are summed key by key in training's
+/// order, as they were when the shipped model was trained, so that its labels, and so the
+/// second pass's training, are the same to the bit.
 #[cfg(feature = "train")]
 pub fn first_pass(doc: &Doc, weights: &impl Weights) -> Vec<u8> {
     let tables = Tables::new(weights);
-    let Static { base, after_out } = static_scores(doc, weights, &tables, false);
+    let base = doc.stored_scores(weights);
+    let after_out = doc
+        .forms
+        .iter()
+        .map(|&i| label_scores(doc, i as usize, 0, weights, &tables))
+        .collect();
     let mut own = Own::new(doc, after_out, false);
     decode(doc, &base, weights, &tables, FIRST_PASS_BEAM, &mut own)
 }

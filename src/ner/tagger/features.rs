@@ -261,6 +261,19 @@ impl Doc {
         &self.keys
     }
 
+    /// The sum of each token's stored keys, added in their order (see [`static_keys`]).
+    #[cfg(feature = "train")]
+    pub fn stored_scores(&self, weights: &impl super::decode::Weights) -> Vec<super::Scores> {
+        (0..self.toks.len())
+            .map(|i| {
+                let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
+                let mut s = [0.0; super::N_LABELS];
+                weights.add_all(&self.keys[a..b], &mut s);
+                s
+            })
+            .collect()
+    }
+
     /// Keeps the stored keys `keep` accepts: training's count cutoff.
     #[cfg(feature = "train")]
     pub fn retain_keys(&mut self, keep: impl Fn(u32) -> bool) {
@@ -538,37 +551,51 @@ pub(super) fn pair_keys(toks: &[Tok], sent: &Range<usize>, i: usize, out: &mut V
 }
 
 /// Every label-independent key of token `i` (training's view; tagging sums the same keys by
-/// groups, see `scores.rs`).
+/// groups, see `scores.rs`), in the order training has always stored and summed them, so that
+/// retraining writes the shipped model to the byte.
 #[cfg(any(test, feature = "train"))]
 pub(super) fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
     let me = &toks[i];
     let (prev, next) = (at(toks, &sent, i.wrapping_sub(1)), at(toks, &sent, i + 1));
     let shouted = u64::from(me.shouted);
     let my_cap = u64::from(me.cap);
-    word_keys(me, out);
-    before_keys(prev, out);
-    after_keys(next, out);
-    out.extend(cap_keys(
+    let (mut word, mut before, mut after, mut pairs) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    word_keys(me, &mut word);
+    before_keys(prev, &mut before);
+    after_keys(next, &mut after);
+    pair_keys(toks, &sent, i, &mut pairs);
+    // Each group ends with its three word classes; the pair keys start with the shapes before
+    // and after and the bigram.
+    let (own, classes) = word.split_at(word.len() - 3);
+    let [position, window, case] = cap_keys(
         cap_of(prev),
         my_cap,
         cap_of(next),
         u64::from(me.first),
         shouted,
         u64::from(me.doc_case),
-    ));
+    );
+    out.extend(own);
+    out.extend([before[0], after[0]]);
+    out.extend(&pairs[..3]);
+    out.extend([position, window]);
+    if prev.is_some() {
+        out.push(before[1]);
+    }
     for b in (0..32u32).filter(|b| me.gaz & (1 << b) != 0) {
         out.extend(gaz_bit_keys(u64::from(b), my_cap, shouted));
     }
     let cats = |t: Option<&Tok>| u64::from(t.map_or(0, |t| gaz_cats(t.gaz)));
     out.extend(gaz_around_keys(cats(prev), cats(Some(me)), cats(next)));
-    out.extend(topic_keys(
-        me.topic,
-        my_cap,
-        shouted,
-        cap_of(next),
-        cats(Some(me)),
-    ));
-    pair_keys(toks, &sent, i, out);
+    let topic = topic_keys(me.topic, my_cap, shouted, cap_of(next), cats(Some(me)));
+    out.extend(topic);
+    out.extend(&pairs[3..]);
+    let (before_classes, after_classes) = (&before[before.len() - 3..], &after[1..]);
+    for level in 0..3 {
+        out.extend([classes[level], before_classes[level], after_classes[level]]);
+    }
+    out.push(case);
 }
 
 /// What the first pass said about each word of the document.

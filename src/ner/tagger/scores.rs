@@ -261,7 +261,8 @@ pub(super) fn add_document_scores(
     }
 }
 
-/// The weights of the features that join the previous label `y1` with token `i`.
+/// The weights of the features that join the previous label `y1` with token `i`, added in the
+/// order training adds them (word, shape, capitalisation).
 pub(super) fn label_scores(
     doc: &Doc,
     i: usize,
@@ -270,8 +271,9 @@ pub(super) fn label_scores(
     tables: &Tables,
 ) -> Scores {
     let me = &doc.toks[i];
-    let mut s = *tables.label_cap(y1, me.cap, me.shouted);
+    let mut s = [0.0; N_LABELS];
     weights.add_all(&token_label_keys(doc, i, y1), &mut s);
+    add(&mut s, tables.label_cap(y1, me.cap, me.shouted));
     s
 }
 
