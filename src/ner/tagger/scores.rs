@@ -72,9 +72,10 @@ impl Sums {
     }
 }
 
-/// Most words a [`Kept`] table holds: the vocabulary of a few dozen articles (an article has
-/// about a thousand distinct words), about 5 MB in all.
-const MAX_KEPT_WORDS: usize = 1 << 13;
+/// Most words a [`Kept`] table holds before it is cleared: the vocabulary of a hundred articles
+/// or so (the bench's 66 have about 15,000 distinct forms; 8,192 cleared the tables every few
+/// articles and made the tagger slower than keeping nothing), at most about 10 MB in all.
+const MAX_KEPT_WORDS: usize = 1 << 15;
 
 thread_local! {
     static KEPT: RefCell<Kept> = RefCell::default();
@@ -97,7 +98,7 @@ pub(super) fn static_scores(
     keep: bool,
 ) -> Static {
     if !keep {
-        return scores_with(doc, weights, tables, &mut Kept::default());
+        return scores_with(doc, weights, tables, None);
     }
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
@@ -109,11 +110,17 @@ pub(super) fn static_scores(
                 ..Kept::default()
             };
         }
-        scores_with(doc, weights, tables, &mut kept)
+        scores_with(doc, weights, tables, Some(&mut kept))
     })
 }
 
-fn scores_with(doc: &Doc, weights: &impl Weights, tables: &Tables, kept: &mut Kept) -> Static {
+/// [`static_scores`], with the word sums of `kept` if any (and what it lacks added to it).
+fn scores_with(
+    doc: &Doc,
+    weights: &impl Weights,
+    tables: &Tables,
+    mut kept: Option<&mut Kept>,
+) -> Static {
     let toks = &doc.toks;
     let mut keys = Vec::with_capacity(KEYS_PER_TOKEN);
     let (forms, after_out): (Vec<Scores>, Vec<Scores>) = doc
@@ -121,10 +128,14 @@ fn scores_with(doc: &Doc, weights: &impl Weights, tables: &Tables, kept: &mut Ke
         .iter()
         .map(|&i| {
             let t = &toks[i as usize];
-            let [word, label] = kept.forms.get(form_identity(t), || {
+            let mut make = || {
                 let word = summed(weights, &mut keys, word_keys, t);
                 [word, label_scores(doc, i as usize, 0, weights, tables)]
-            });
+            };
+            let [word, label] = match kept.as_deref_mut() {
+                Some(kept) => kept.forms.get(form_identity(t), make),
+                None => make(),
+            };
             (word, label)
         })
         .unzip();
@@ -134,11 +145,15 @@ fn scores_with(doc: &Doc, weights: &impl Weights, tables: &Tables, kept: &mut Ke
         .iter()
         .map(|&i| {
             let t = &toks[i as usize];
-            let sums = kept.neighbours.get(t.lw, || {
+            let mut make = || {
                 let before = summed(weights, &mut keys, before_keys, Some(t));
                 [before, summed(weights, &mut keys, after_keys, Some(t))]
-            });
-            (sums[0], sums[1])
+            };
+            let [before, after] = match kept.as_deref_mut() {
+                Some(kept) => kept.neighbours.get(t.lw, make),
+                None => make(),
+            };
+            (before, after)
         })
         .unzip();
     before.push(summed(weights, &mut keys, before_keys, None));
@@ -147,20 +162,33 @@ fn scores_with(doc: &Doc, weights: &impl Weights, tables: &Tables, kept: &mut Ke
     // The topic is the document's: its features by (cap, shouted, next token's cap, whether
     // the token is on a list); for one on no list, with that (see `add_lists`).
     let topic = toks.first().map_or(0, |t| t.topic);
-    if kept.topic != Some(topic) {
-        kept.topics.clear();
+    let topic_rows = || {
+        let mut rows = Vec::with_capacity(CAPS * 2 * (CAPS + 1) * 2);
         for me in 0..CAPS as u64 {
             for shouted in 0..2 {
                 for next in (0..=CAPS).map(cap_value) {
                     let [own, no_lists] = topic_keys(topic, me, shouted, next, 0);
-                    kept.topics.push(sum(weights, &[own, no_lists]));
-                    kept.topics.push(sum(weights, &[own]));
+                    rows.push(sum(weights, &[own, no_lists]));
+                    rows.push(sum(weights, &[own]));
                 }
             }
         }
-        kept.topic = Some(topic);
-    }
-    let topics = &kept.topics;
+        rows
+    };
+    let made;
+    let topics = match kept {
+        Some(kept) => {
+            if kept.topic != Some(topic) {
+                kept.topics = topic_rows();
+                kept.topic = Some(topic);
+            }
+            &kept.topics
+        }
+        None => {
+            made = topic_rows();
+            &made
+        }
+    };
     let mut base = vec![[0.0f32; N_LABELS]; doc.len()];
     for sent in &doc.sentences {
         let at = |j: usize| sent.contains(&j).then(|| &toks[j]);
