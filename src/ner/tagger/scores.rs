@@ -34,7 +34,8 @@ fn summed<T: Copy>(
 /// Word sums kept from one document to the next, for a fixed model: most words of an article
 /// were in the articles before it ("the", "said", the names of the day), and a word's sums are
 /// the same in every document. Per thread, and cleared when a table passes
-/// [`MAX_KEPT_WORDS`] words, so that it stays within a few megabytes.
+/// [`MAX_KEPT_WORDS`] words, so that it stays within about 10 MB; a text longer than any
+/// article keeps nothing.
 #[derive(Default)]
 struct Kept {
     /// The model's tables the sums are of ([`Tables::id`]).
@@ -72,10 +73,15 @@ impl Sums {
     }
 }
 
-/// Most words a [`Kept`] table holds before it is cleared: the vocabulary of a hundred articles
-/// or so (the bench's 66 have about 15,000 distinct forms; 8,192 cleared the tables every few
-/// articles and made the tagger slower than keeping nothing), at most about 10 MB in all.
+/// Most words a [`Kept`] table holds before it is cleared: the vocabulary of dozens of
+/// articles (the bench's 66 have about 15,000 distinct forms; 8,192 cleared the tables every few
+/// articles, which made the tagger slower than keeping nothing), at most about 10 MB in all.
 const MAX_KEPT_WORDS: usize = 1 << 15;
+
+/// Longest document whose word sums are kept: far above any article (2,000-10,000 tokens). A
+/// longer text (a corpus pasted whole, hostile input) is tagged in blocks of new words that
+/// would only fill the tables with words no article will ask for.
+const MAX_KEPT_DOCUMENT_TOKENS: usize = 1 << 14;
 
 thread_local! {
     static KEPT: RefCell<Kept> = RefCell::default();
@@ -97,7 +103,7 @@ pub(super) fn static_scores(
     tables: &Tables,
     keep: bool,
 ) -> Static {
-    if !keep {
+    if !keep || doc.len() > MAX_KEPT_DOCUMENT_TOKENS {
         return scores_with(doc, weights, tables, None);
     }
     KEPT.with(|kept| {
