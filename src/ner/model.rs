@@ -120,6 +120,22 @@ pub fn quantise(weights: &Scores, levels: u8) -> (i8, [i8; N_LABELS]) {
     (e, q)
 }
 
+/// Value `i` of `n` stored in byte planes (`planes.len() / n` of them, lowest byte first).
+fn from_planes(planes: &[u8], n: usize, i: usize) -> u32 {
+    planes
+        .chunks_exact(n)
+        .enumerate()
+        .fold(0, |v, (p, plane)| v | u32::from(plane[i]) << (8 * p))
+}
+
+/// Writes the low `width` bytes of `values` in byte planes, lowest first (see [`from_planes`]).
+#[cfg(any(test, feature = "train"))]
+fn to_planes(values: &[u32], width: usize, out: &mut Vec<u8>) {
+    for p in 0..width {
+        out.extend(values.iter().map(|v| (v >> (8 * p)) as u8));
+    }
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -159,7 +175,7 @@ impl Model {
         let mut keys = Vec::with_capacity(n);
         let mut prev: u32 = 0;
         for i in 0..n {
-            let d = u32::from_le_bytes([0, 1, 2, 3].map(|p| key_planes[p * n + i]));
+            let d = from_planes(key_planes, n, i);
             let k = prev.checked_add(d).ok_or(ModelError::Order)?;
             if i > 0 && d == 0 || k == 0 {
                 return Err(ModelError::Order);
@@ -168,9 +184,7 @@ impl Model {
             prev = k;
         }
         let mask_planes = r.take(3 * n)?;
-        let masks: Vec<u32> = (0..n)
-            .map(|i| (0..3).fold(0, |m, p| m | u32::from(mask_planes[p * n + i]) << (8 * p)))
-            .collect();
+        let masks: Vec<u32> = (0..n).map(|i| from_planes(mask_planes, n, i)).collect();
         let exponents: Vec<i8> = r.take(n)?.iter().map(|&b| b as i8).collect();
         let size = ((n as f64 / MAX_LOAD) as usize + 1)
             .next_power_of_two()
@@ -226,25 +240,20 @@ impl Model {
         out.extend((N_LABELS as u32).to_le_bytes());
         out.extend((features.len() as u32).to_le_bytes());
         let mut prev = 0u32;
-        let deltas: Vec<[u8; 4]> = features
+        let deltas: Vec<u32> = features
             .iter()
             .map(|&(k, _, _)| {
                 let d = k - prev;
                 prev = k;
-                d.to_le_bytes()
+                d
             })
             .collect();
-        for p in 0..4 {
-            out.extend(deltas.iter().map(|d| d[p]));
-        }
-        let masks: Vec<[u8; 4]> = features
+        to_planes(&deltas, 4, &mut out);
+        let masks: Vec<u32> = features
             .iter()
             .map(|(_, _, w)| (0..N_LABELS).fold(0u32, |m, l| m | u32::from(w[l] != 0) << l))
-            .map(u32::to_le_bytes)
             .collect();
-        for p in 0..3 {
-            out.extend(masks.iter().map(|m| m[p]));
-        }
+        to_planes(&masks, 3, &mut out);
         out.extend(features.iter().map(|&(_, e, _)| e as u8));
         for (_, _, w) in features {
             out.extend(w.iter().filter(|&&x| x != 0).map(|&x| x as u8));

@@ -116,6 +116,16 @@ fn log_z(scores: &Scores, max: f32) -> f32 {
     (z[0] + z[1] + z[2] + z[3] + tail).ln()
 }
 
+/// A token's scores after one label pair: its label-independent scores (`base`), plus its
+/// label-and-token sums after the previous label (`own`) and the label-pair weights (`pair`).
+fn step_scores(base: &Scores, own: &Scores, pair: &Scores) -> Scores {
+    let mut scores = *base;
+    for ((s, o), p) in scores.iter_mut().zip(own).zip(pair) {
+        *s += o + p;
+    }
+    scores
+}
+
 /// The label-and-token feature sums (`Y1_LW`, `Y1_SHAPE`, `Y1_CAP`) of a document's tokens,
 /// each looked up once: after `O`, the previous label of most tokens, once per written form
 /// (`Tok::wid` decides them); after another label, once per token for the first label asked,
@@ -218,11 +228,7 @@ fn decode_sentence(
                     s
                 }
             };
-            let pair = tables.transition(h.y1, h.y2);
-            let mut scores = base[i];
-            for ((s, o), p) in scores.iter_mut().zip(&own).zip(pair) {
-                *s += o + p;
-            }
+            let scores = step_scores(&base[i], &own, tables.transition(h.y1, h.y2));
             // See INV_TEMPERATURE.
             let max = max_of(&scores);
             // A lone hypothesis's candidates all share its Z, and leaving it out moves every
@@ -311,12 +317,12 @@ pub struct Scored {
 
 /// Tags a document, and says how sure the tagger is of each token's kind (see [`Scored`]).
 pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
-    let own;
+    let made;
     let tables = match weights.tables() {
         Some(t) => t,
         None => {
-            own = Tables::new(weights);
-            &own
+            made = Tables::new(weights);
+            &made
         }
     };
     let Static {
@@ -338,11 +344,8 @@ pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
             }
             let prev = |j: usize| if j > sent.start { labels[j - 1] } else { START };
             let (y1, y2) = (prev(i), if i > sent.start { prev(i - 1) } else { START });
-            let mut scores = base[i];
             let own = label_scores(doc, i, y1, weights, tables);
-            for ((s, o), p) in scores.iter_mut().zip(&own).zip(tables.transition(y1, y2)) {
-                *s += o + p;
-            }
+            let scores = step_scores(&base[i], &own, tables.transition(y1, y2));
             let mut best = [f32::NEG_INFINITY; 5];
             for (l, &s) in scores.iter().enumerate() {
                 let k = type_of(l as u8) as usize;
@@ -377,7 +380,6 @@ fn decode(
         if width == 1 {
             decode_greedy(doc, sent, base, weights, tables, &mut labels, own);
         } else {
-            let to = &mut labels;
             decode_sentence(
                 doc,
                 sent,
@@ -385,7 +387,7 @@ fn decode(
                 weights,
                 tables,
                 width,
-                to,
+                &mut labels,
                 own,
                 &mut scratch,
             );
@@ -407,11 +409,8 @@ fn decode_greedy(
 ) {
     let (mut y1, mut y2, mut score) = (START, START, 0.0f32);
     for i in sent.clone() {
-        let mut scores = base[i];
         let mine = own.get(doc, i, y1, weights, tables);
-        for ((s, o), p) in scores.iter_mut().zip(&mine).zip(tables.transition(y1, y2)) {
-            *s += o + p;
-        }
+        let scores = step_scores(&base[i], &mine, tables.transition(y1, y2));
         let max = max_of(&scores);
         // The sequence's score goes into each candidate's, as in the beam, so that rounding
         // ties the same candidates.

@@ -405,7 +405,7 @@ const PAD_CLASS: u16 = NO_CLASS - 1;
 pub(super) const PAD_CAP: u64 = 9;
 
 /// Token `j` if it lies in `sent`.
-fn at<'a>(toks: &'a [Tok], sent: &Range<usize>, j: usize) -> Option<&'a Tok> {
+pub(super) fn at<'a>(toks: &'a [Tok], sent: &Range<usize>, j: usize) -> Option<&'a Tok> {
     sent.contains(&j).then(|| &toks[j])
 }
 

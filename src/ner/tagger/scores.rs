@@ -10,7 +10,7 @@
 
 use super::decode::{Scores, Weights};
 use super::features::{
-    after_keys, before_keys, cap, cap_of, form_identity, gaz_around_keys, gaz_cats, pair_keys,
+    after_keys, at, before_keys, cap, cap_of, form_identity, gaz_around_keys, gaz_cats, pair_keys,
     token_label_keys, topic_keys, word_keys, Doc, DocStats, Tok, KEYS_PER_TOKEN,
 };
 use super::labels::N_LABELS;
@@ -197,10 +197,9 @@ fn scores_with(
     };
     let mut base = vec![[0.0f32; N_LABELS]; doc.len()];
     for sent in &doc.sentences {
-        let at = |j: usize| sent.contains(&j).then(|| &toks[j]);
         for i in sent.clone() {
             let me = &toks[i];
-            let (prev, next) = (at(i.wrapping_sub(1)), at(i + 1));
+            let (prev, next) = (at(toks, sent, i.wrapping_sub(1)), at(toks, sent, i + 1));
             let s = &mut base[i];
             *s = forms[me.wid as usize];
             add(s, &before[prev.map_or(edge, |t| t.lid as usize)]);
