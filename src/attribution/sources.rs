@@ -290,8 +290,6 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
     let mut found: Vec<(Span, SourceKind)> = Vec::new();
     for &p in paragraphs {
         let ws = words(text, p);
-        let phrase_at = |i: usize, phrase: &str| phrase_at(&ws, i, phrase);
-        let phrase_ends_at = |end: usize, phrase: &str| phrase_ends_at(&ws, end, phrase);
         let mut i = 0;
         while i < ws.len() {
             // Longest known name starting here: "Associated Press", "RIA Novosti".
@@ -306,19 +304,19 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
                 continue;
             }
             // What comes before the name is the same for every length tried.
-            let medium_before = MEDIUM_BEFORE.iter().any(|c| phrase_ends_at(i, c));
+            let medium_before = MEDIUM_BEFORE.iter().any(|c| phrase_ends_at(&ws, i, c));
             let cited_before = CITE_BEFORE.iter().any(|c| {
-                phrase_ends_at(i, c)
+                phrase_ends_at(&ws, i, c)
                     || (i > 0
                         && wordlist::is_any(ws[i - 1].text, &["the"])
-                        && phrase_ends_at(i - 1, c))
+                        && phrase_ends_at(&ws, i - 1, c))
             });
             let mut hit: Option<(usize, SourceKind)> = None;
             for len in (1..=run).rev() {
                 let after = i + len;
-                let agency_cue = AGENCY_AFTER.iter().any(|c| phrase_at(after, c));
-                let outlet_cue = OUTLET_AFTER.iter().any(|c| phrase_at(after, c));
-                let cited = cited_before || CITE_AFTER.iter().any(|c| phrase_at(after, c));
+                let agency_cue = AGENCY_AFTER.iter().any(|c| phrase_at(&ws, after, c));
+                let outlet_cue = OUTLET_AFTER.iter().any(|c| phrase_at(&ws, after, c));
+                let cited = cited_before || CITE_AFTER.iter().any(|c| phrase_at(&ws, after, c));
                 // Only a cue makes a name a source: most names have none, and skip the lookup.
                 if !(agency_cue || outlet_cue || medium_before || cited) {
                     continue;

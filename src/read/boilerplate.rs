@@ -336,6 +336,11 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
 
 /// Words of `s` outside quotation marks, punctuation trimmed, without "US" (the country, not
 /// "us"). Compared to the lowercase cue lists in any case.
+/// A word without the punctuation around it.
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 fn plain_words(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut quoted = false;
@@ -344,7 +349,7 @@ fn plain_words(s: &str) -> Vec<&str> {
         if opens {
             quoted = true;
         }
-        let core: &str = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = bare(word);
         if !quoted && !core.is_empty() && core != "US" {
             out.push(core);
         }
@@ -365,7 +370,7 @@ fn appeal_reason(sentence: &str) -> Option<&'static str> {
     // list of their words.
     if !sentence
         .split_whitespace()
-        .any(|w| wordlist::is_any(w.trim_matches(|c: char| !c.is_alphanumeric()), VOICE))
+        .any(|w| wordlist::is_any(bare(w), VOICE))
     {
         return None;
     }
