@@ -30,7 +30,7 @@ function injected(page) {
       }
     }
     const scripts = [...document.scripts].map((s) => s.src);
-    if (scripts.length !== 2 || !scripts[0].endsWith("/js/engine.js") || !scripts[1].endsWith("/js/app.js")) bad.push(`scripts: ${scripts.join(", ")}`);
+    if (scripts.length !== 2 || !scripts[0].endsWith("/js/boot.js") || !scripts[1].endsWith("/js/app.js")) bad.push(`scripts: ${scripts.join(", ")}`);
     for (const el of document.querySelectorAll("#view img, #view iframe, #view object, #view embed, #view svg script, #view a[href], #view style, #view link")) bad.push(el.outerHTML.slice(0, 80));
     return bad;
   });

@@ -17,7 +17,12 @@
 const params = new URLSearchParams(location.search);
 const TEST = { slow: params.get("test-slow") === "1", crash: params.get("test-crash") === "1" };
 
-const WASM_URL = new URL("../pkg/parallax_bg.wasm", import.meta.url);
+// The name worker.js knows a worker by that is handed the compiled core with `{init}`.
+const GIVEN_MODULE = "parallax-given-module";
+
+// The compiled core (a WebAssembly.Module), from the first worker that compiled it (worker.js):
+// every worker after it instantiates this one without fetching or compiling again.
+let compiled = null;
 
 // Calls that trapped a worker, by the digest worker.js gives them, with the message to show in
 // their place. Each new worker is told them, so it answers them as failed rather than trying them
@@ -25,14 +30,6 @@ const WASM_URL = new URL("../pkg/parallax_bg.wasm", import.meta.url);
 // (eight analyses, a comparison, the N-way tables), far fewer than this bound.
 const MAX_FAILED_CALLS = 32;
 const failedCalls = new Map();
-
-// The core is fetched and compiled here, streaming, as soon as this module is evaluated (index.html
-// preloads the file, so the download is already under way): the compile overlaps the worker's own
-// start-up instead of following it, and every worker after the first instantiates the same
-// compiled module without fetching or compiling again. Null when this fails (a server that does
-// not send .wasm as application/wasm): each worker then loads the core itself.
-const compiled = (typeof WebAssembly.compileStreaming === "function" ? WebAssembly.compileStreaming(fetch(WASM_URL)) : Promise.reject(new Error("no streaming")))
-  .catch(() => null);
 
 // A wasm instance's memory grows to what its largest input needed and never shrinks: after an
 // 8 MB paste (61 MiB) the tab would keep it until closed. A worker whose memory has grown past
@@ -58,9 +55,12 @@ const trapMessage = (error) => `the analysis engine failed on this text (${error
 
 function start(seed = null) {
   loaded = false;
-  let w;
+  // The first worker is boot.js's, started while the page was still being parsed.
+  const early = window.parallaxBoot;
+  window.parallaxBoot = undefined;
+  let w = early?.worker;
   try {
-    w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    w ??= new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: compiled ? GIVEN_MODULE : "" });
   } catch (err) {
     fail(`This browser cannot run the analysis engine (${err.message}). Parallax needs module workers and WebAssembly.`);
     return;
@@ -69,24 +69,30 @@ function start(seed = null) {
   w.onmessage = (ev) => { if (w === worker) receive(ev.data); };
   w.onerror = (ev) => {
     ev.preventDefault(); // reported here, not as an uncaught error of the page
-    if (w !== worker) return;
-    const why = ev.message || "unknown error";
-    if (!loaded) {
-      // It never got as far as loading the wasm: a new worker would fail the same way.
-      w.terminate();
-      fail(`The analysis engine stopped: ${why}. Reload the page to restart it.`);
-      return;
-    }
-    restart();
-    hooks.stopped(why);
+    if (w === worker) died(ev.message || "unknown error");
   };
-  const failed = [...failedCalls];
-  compiled.then((module) => { if (w === worker) w.postMessage({ init: { module, test: TEST, failed, seed } }); });
+  w.postMessage({ init: { module: compiled, test: TEST, failed: [...failedCalls], seed } });
+  // What the first worker said, or how it failed, before this module was evaluated.
+  early?.messages.forEach(receive);
+  if (early?.errors.length) died(early.errors[0]);
+}
+
+/** The current worker stopped with the error `why`. */
+function died(why) {
+  if (!loaded) {
+    // It never got as far as loading the wasm: a new worker would fail the same way.
+    worker.terminate();
+    fail(`The analysis engine stopped: ${why}. Reload the page to restart it.`);
+    return;
+  }
+  restart();
+  hooks.stopped(why);
 }
 
 function receive(msg) {
   if (msg.loaded) {
     loaded = true;
+    compiled ??= msg.module;
     return;
   }
   if (msg.crashed) {

@@ -4,24 +4,45 @@
 // this worker is finished: the page replaces it with a fresh one (engine.js says why).
 
 let core = null;
-// Null once the core is loaded, or the reason it did not load. Requests may arrive before the
-// page's `{init}` (which waits for the compiled module): they wait here, in order.
+// Null once the core is loaded, or the reason it did not load. Requests wait here, in order,
+// for the page's `{init}` and the core.
 let started;
 const ready = new Promise((resolve) => { started = resolve; });
 let test = {}; // test-only switches (engine.js)
 let failed = new Map(); // digest of a call that trapped an earlier worker -> the message to show
 
-// The glue is fetched at once, while the page compiles the wasm (engine.js) and sends it over.
+// The name engine.js gives a worker it starts with the compiled core in hand (a replacement,
+// which instantiates the page's copy). Any other worker (the first, started by boot.js before
+// the page has anything) fetches and compiles the core itself, at once, and hands it to the page.
+const GIVEN_MODULE = "parallax-given-module";
+const WASM_URL = new URL("../pkg/parallax_bg.wasm", import.meta.url);
+
+async function compileCore() {
+  try {
+    return await WebAssembly.compileStreaming(fetch(WASM_URL));
+  } catch {
+    // A server that does not send .wasm as application/wasm: compiled from the bytes instead.
+    const resp = await fetch(WASM_URL);
+    if (!resp.ok) throw new Error(`${resp.status} ${resp.statusText || "error"} fetching ${WASM_URL.pathname}`);
+    return WebAssembly.compile(await resp.arrayBuffer());
+  }
+}
+
+// The glue and the core are fetched at once, side by side.
 const glue = import("../pkg/parallax.js");
 glue.catch(() => {}); // reported by load()
+const compiling = self.name === GIVEN_MODULE ? null : compileCore();
+compiling?.catch(() => {}); // reported by load()
+const loading = compiling && load(compiling);
 
+/** Instantiates `module` (a compiled WebAssembly.Module, or a promise of one) and runs it once. */
 async function load(module) {
   try {
-    const mod = await glue;
-    // `module` is the page's compiled WebAssembly.Module; without one the glue fetches the file.
-    const exports = await mod.default(module ? { module_or_path: module } : undefined);
+    const [mod, compiled] = await Promise.all([glue, module]);
+    const exports = await mod.default({ module_or_path: compiled });
     core = { analyze: mod.analyze, compare: mod.compare, compareMany: mod.compareMany, exports };
-    self.postMessage({ loaded: true });
+    // The module compiled here goes to the page, which hands it to any replacement of this worker.
+    self.postMessage({ loaded: true, module: compiling ? compiled : null });
   } catch (err) {
     return `The analysis engine did not load (${err?.message ?? err}). If you built Parallax yourself, run \`make build\` first.`;
   }
@@ -172,7 +193,7 @@ self.onmessage = async (event) => {
   if (event.data.init) {
     ({ test } = event.data.init);
     failed = new Map(event.data.init.failed);
-    started(load(event.data.init.module));
+    started(loading ?? load(event.data.init.module ?? compileCore()));
     seedCaches(event.data.init.seed);
     return;
   }
