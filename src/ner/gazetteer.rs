@@ -10,6 +10,7 @@ use super::norm::norm_hash;
 use crate::text::hash::IdMap;
 use crate::text::segment;
 use crate::text::span::Span;
+use crate::text::wordlist::pieces;
 
 /// The lists, in the order of the file's `@` sections.
 pub const CATEGORIES: [&str; 8] = [
@@ -42,7 +43,7 @@ fn entry_hashes(line: &str, out: &mut Vec<u64>) {
     if line.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
         // Most entries ("new york"): the tokens are the words, and the general tokenizer
         // (most of the load time) is not needed.
-        out.extend(line.split(' ').filter(|w| !w.is_empty()).map(norm_hash));
+        out.extend(pieces(line, b' ').filter(|w| !w.is_empty()).map(norm_hash));
     } else {
         out.extend(tokenized(line));
     }
@@ -64,12 +65,12 @@ impl Gazetteer {
     pub fn parse(data: &str) -> Gazetteer {
         // An entry a line, and about one more key for the prefixes of multi-word entries:
         // reserving them at once saves rehashing the table as it grows.
-        let lines = data.lines().count();
+        let lines = data.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut phrases: IdMap<u64, u8> =
             IdMap::with_capacity_and_hasher(lines + lines / 2, Default::default());
         let mut category: Option<usize> = None;
         let mut hashes: Vec<u64> = Vec::new();
-        for line in data.lines() {
+        for line in pieces(data, b'\n').map(|l| l.strip_suffix('\r').unwrap_or(l)) {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }

@@ -11,6 +11,7 @@
 
 use super::norm::norm_hash;
 use crate::text::hash::IdMap;
+use crate::text::wordlist::pieces;
 
 const DATA: &str = include_str!("../../data/ner/wordclasses.txt");
 
@@ -36,11 +37,11 @@ impl WordClasses {
         let words = data.bytes().filter(|&b| b == b' ' || b == b'\n').count();
         let mut classes: IdMap<u64, u16> =
             IdMap::with_capacity_and_hasher(words, Default::default());
-        for (class, line) in data.lines().enumerate() {
+        for (class, line) in pieces(data, b'\n').enumerate() {
             let Ok(class) = u16::try_from(class) else {
                 break;
             };
-            for word in line.split(' ').filter(|w| !w.is_empty()) {
+            for word in pieces(line.trim_end_matches('\r'), b' ').filter(|w| !w.is_empty()) {
                 classes.entry(norm_hash(word)).or_insert(class);
             }
         }
