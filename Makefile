@@ -3,6 +3,9 @@
 
 PORT ?= 8080
 
+# The wasm's target features (wasm-pack.toml's `rustflags`), for every wasm build and check alike.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := $(shell sed -n 's/^rustflags *= *"\(.*\)"/\1/p' wasm-pack.toml)
+
 setup:
 	@bash scripts/setup.sh
 

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 recipe() { sed -n "s/^$1 *= *\"\(.*\)\"/\1/p" wasm-pack.toml | head -n1; }
 profile=$(recipe profile)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-$(recipe rustflags)}"
 args=(build --target "$(recipe target)" --out-dir "$(recipe out-dir)" --no-pack --"$profile")
 [ "${DISABLE_WASM_OPT:-}" = 1 ] && args+=(--no-opt)
 # wasm-pack would download wasm-bindgen and wasm-opt unless they are on PATH; setup.sh puts them there.

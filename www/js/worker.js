@@ -17,7 +17,17 @@ let failed = new Map(); // digest of a call that trapped an earlier worker -> th
 const GIVEN_MODULE = "parallax-given-module";
 const WASM_URL = new URL("../pkg/parallax_bg.wasm", import.meta.url);
 
+// The smallest module using a SIMD instruction (i8x16.splat, wasm-feature-detect's test): the
+// core is built for WebAssembly SIMD (wasm-pack.toml), and a browser without it gets this said.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+/** A browser that cannot run the core: the message says why, with nothing for the reader to rebuild. */
+class Unsupported extends Error {}
+
 async function compileCore() {
+  if (!WebAssembly.validate(SIMD_PROBE)) {
+    throw new Unsupported("its WebAssembly has no SIMD, which the analysis engine is built for (Chrome and Edge 91, Firefox 89 and Safari 16.4 have it)");
+  }
   try {
     return await WebAssembly.compileStreaming(fetch(WASM_URL));
   } catch {
@@ -44,6 +54,7 @@ async function load(module) {
     // The module compiled here goes to the page, which hands it to any replacement of this worker.
     self.postMessage({ loaded: true, module: compiling ? compiled : null });
   } catch (err) {
+    if (err instanceof Unsupported) return `Parallax cannot run in this browser: ${err.message}.`;
     return `The analysis engine did not load (${err?.message ?? err}). If you built Parallax yourself, run \`make build\` first.`;
   }
   try {
