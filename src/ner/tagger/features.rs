@@ -166,7 +166,6 @@ impl Doc {
         lex.gazetteer.matches(&hashes, &starts, &mut gaz_bits);
         for (t, g) in toks.iter_mut().zip(gaz_bits) {
             t.gaz = g;
-            t.class = lex.classes.class(t.lw);
         }
         // Each distinct word gets a number, and what the document says of it is kept by
         // number: how it is written where capitals carry information (not first in a sentence,
@@ -199,6 +198,12 @@ impl Doc {
                 };
             }
         }
+        // A word's class, looked up once per distinct word: the table is large enough that
+        // each lookup is a cache miss.
+        let classes: Vec<u16> = by_word
+            .iter()
+            .map(|&i| lex.classes.class(toks[i as usize].lw))
+            .collect();
         let mut around = vec![0u32; by_word.len()];
         for s in &sentences {
             for i in s.clone() {
@@ -224,6 +229,7 @@ impl Doc {
             _ => 0,
         };
         for t in &mut toks {
+            t.class = classes[t.lid as usize];
             t.doc_case = case[t.lid as usize];
             t.doc_around = around[t.lid as usize];
             t.topic = topic;
