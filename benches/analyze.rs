@@ -20,6 +20,11 @@
 //!
 //! `cargo bench --bench analyze` on its own (no `--serve`) only says how to run it.
 
+// The CLI's allocator settings, so that this times what the CLI runs.
+#[path = "../src/cli/malloc.rs"]
+#[allow(unsafe_code)]
+mod malloc;
+
 use parallax::{analyze, analyze_staged, Analysis, AnalyzeOptions, Kind, Stage};
 use std::io::{BufRead, Write};
 use std::time::Instant;
@@ -155,6 +160,7 @@ fn serve() -> Result<(), String> {
 }
 
 fn main() {
+    malloc::tune();
     if !std::env::args().any(|a| a == "--serve") {
         println!("benches/analyze.rs is the native side of `make bench`; run that.");
         return;

@@ -33,35 +33,8 @@ usage:
 inputs over 10 MiB are refused; invalid UTF-8 is replaced; - (stdin) may be given once;
 summaries show the article's control characters escaped; see README, \"Command line\"";
 
-/// glibc's malloc raises its mmap threshold each time a large block is freed (up to 32 MB), so
-/// that later stages' tables come from the heap, which goes back to the system only from its
-/// top: peak resident memory became the sum of every stage's high-water mark, not the most any
-/// one moment holds (8 MB of "Said Said": 172 MB, 128 MB with the threshold fixed; a normal
-/// article is unchanged). Fixed at 1 MiB, the tables of a long text stay mapped and are returned
-/// as they are freed, while an article's (a few hundred KB) come from the heap and are reused:
-/// at glibc's default of 128 KiB each article's were mapped, faulted in and unmapped afresh,
-/// which cost `--jsonl` a tenth of its CPU time (in the kernel) for the same peak memory. The
-/// only unsafe code of Parallax, and only in this binary.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn fix_mmap_threshold() {
-    extern "C" {
-        fn mallopt(param: i32, value: i32) -> i32;
-    }
-    /// From glibc's <malloc.h>.
-    const M_MMAP_THRESHOLD: i32 = -3;
-    const MMAP_THRESHOLD: i32 = 1 << 20;
-    // SAFETY: mallopt sets one of malloc's parameters and takes no pointers; this runs first in
-    // main, before any other thread exists.
-    unsafe {
-        mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn fix_mmap_threshold() {}
-
 fn main() -> ExitCode {
-    fix_mmap_threshold();
+    cli::malloc::tune();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
