@@ -100,6 +100,18 @@ fn max_of(scores: &Scores) -> f32 {
     m.into_iter().fold(tail, |a, x| if x > a { x } else { a })
 }
 
+/// The largest of `scores` over the labels of the bit set `allowed`.
+fn best_of(scores: &Scores, allowed: u32) -> f32 {
+    let mut best = f32::NEG_INFINITY;
+    let mut todo = allowed;
+    while todo != 0 {
+        let s = scores[todo.trailing_zeros() as usize % N_LABELS];
+        best = if s > best { s } else { best };
+        todo &= todo - 1;
+    }
+    best
+}
+
 /// `ln Σ e^((s - max) / T)` over all labels (see [`INV_TEMPERATURE`]), summed in four lanes
 /// so that the seventeen exponentials run as vector instructions.
 fn log_z(scores: &Scores, max: f32) -> f32 {
@@ -231,6 +243,16 @@ fn decode_sentence(
             let scores = step_scores(&base[i], &own, tables.transition(h.y1, h.y2));
             // See INV_TEMPERATURE.
             let max = max_of(&scores);
+            let allowed = allowed_after(h.y1, last);
+            // Z only lowers a candidate (log Z ≥ 0, the best label's term being 1): when even
+            // the best allowed label without it falls below the floor, no candidate of this
+            // hypothesis enters the beam, and its Z (17 exponentials) is not needed. This is
+            // most often a name's forced continuation the model would rather end.
+            if beam.len() > 1
+                && h.score + (best_of(&scores, allowed) - max) * INV_TEMPERATURE < floor
+            {
+                continue;
+            }
             // A lone hypothesis's candidates all share its Z, and leaving it out moves every
             // score in the beam by the same amount, which changes no decision: greedy
             // decoding, and the beam wherever the model is sure, need no Z.
@@ -241,7 +263,7 @@ fn decode_sentence(
             };
             // Allowed labels in ascending order, as a loop over all labels that skips the
             // others would visit them.
-            let mut todo = allowed_after(h.y1, last);
+            let mut todo = allowed;
             while todo != 0 {
                 let l = todo.trailing_zeros() as u8;
                 todo &= todo - 1;
