@@ -10,7 +10,7 @@ use super::norm::norm_hash;
 use crate::text::hash::IdMap;
 use crate::text::segment;
 use crate::text::span::Span;
-use crate::text::wordlist::pieces;
+use crate::text::wordlist::{list_lines, pieces};
 
 /// The lists, in the order of the file's `@` sections.
 pub const CATEGORIES: [&str; 8] = [
@@ -70,7 +70,7 @@ impl Gazetteer {
             IdMap::with_capacity_and_hasher(lines + lines / 2, Default::default());
         let mut category: Option<usize> = None;
         let mut hashes: Vec<u64> = Vec::new();
-        for line in pieces(data, b'\n').map(|l| l.strip_suffix('\r').unwrap_or(l)) {
+        for line in list_lines(data) {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }

@@ -11,7 +11,7 @@
 
 use super::norm::norm_hash;
 use crate::text::hash::IdMap;
-use crate::text::wordlist::pieces;
+use crate::text::wordlist::{list_lines, pieces};
 
 const DATA: &str = include_str!("../../data/ner/wordclasses.txt");
 
@@ -37,11 +37,11 @@ impl WordClasses {
         let words = data.bytes().filter(|&b| b == b' ' || b == b'\n').count();
         let mut classes: IdMap<u64, u16> =
             IdMap::with_capacity_and_hasher(words, Default::default());
-        for (class, line) in pieces(data, b'\n').enumerate() {
+        for (class, line) in list_lines(data).enumerate() {
             let Ok(class) = u16::try_from(class) else {
                 break;
             };
-            for word in pieces(line.trim_end_matches('\r'), b' ').filter(|w| !w.is_empty()) {
+            for word in pieces(line, b' ').filter(|w| !w.is_empty()) {
                 classes.entry(norm_hash(word)).or_insert(class);
             }
         }

@@ -5,8 +5,8 @@
 //! may have other lengths (Turkish İ, the Kelvin sign, ẞ).
 
 /// The pieces of `text` between occurrences of the ASCII byte `sep`, as `text.split(sep)` gives
-/// them, found by comparing bytes: for the embedded lists, millions of short pieces, where the
-/// general pattern search costs more than the pieces' own work.
+/// them, found by comparing bytes: for the embedded lists, tens of thousands of short pieces,
+/// where the general pattern search costs more than the pieces' own work.
 pub(crate) fn pieces(text: &str, sep: u8) -> impl Iterator<Item = &str> {
     debug_assert!(sep.is_ascii());
     let mut at = 0;
@@ -16,6 +16,12 @@ pub(crate) fn pieces(text: &str, sep: u8) -> impl Iterator<Item = &str> {
         at += piece.len() + 1;
         &text[start..start + piece.len()]
     })
+}
+
+/// The lines of an embedded list: its [`pieces`] between newlines, without the `\r` of a
+/// CRLF file.
+pub(crate) fn list_lines(text: &str) -> impl Iterator<Item = &str> {
+    pieces(text, b'\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
 }
 
 /// Whether `word` is one of `list` (lowercase ASCII), in any case.

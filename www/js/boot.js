@@ -2,7 +2,7 @@
 // still being parsed, before the stylesheet, the modules and the first layout. It starts the
 // analysis worker, which fetches and compiles the core and runs it once (worker.js) on its own
 // thread while the page sets itself up. engine.js, a module evaluated much later, adopts this
-// worker (`adopt`), with anything it said or any error it had in the meantime.
+// worker (its `start`), with anything it said or any error it had in the meantime.
 "use strict";
 (() => {
   const early = { worker: null, messages: [], errors: [] };

@@ -198,8 +198,7 @@ impl Doc {
                 };
             }
         }
-        // A word's class, looked up once per distinct word: the table is large enough that
-        // each lookup is a cache miss.
+        // A word's class, looked up once per distinct word rather than at every token.
         let classes: Vec<u16> = by_word
             .iter()
             .map(|&i| lex.classes.class(toks[i as usize].lw))
