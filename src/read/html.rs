@@ -115,19 +115,28 @@ pub fn looks_like_html(input: &str) -> bool {
     if OPENERS.iter().any(|o| head.starts_with(o)) {
         return true;
     }
-    let lower_closes = ["</p>", "</div>", "</li>", "</h1>", "</h2>", "</span>"];
-    let closing = lower_closes
-        .iter()
-        .filter(|c| contains_ignore_case(input, c))
-        .count();
-    closing >= 2
-}
-
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    // Two different closing tags of these, anywhere. One pass from "</" to "</" (a plain text
+    // has none or few), not a scan of the whole input for each tag.
+    const CLOSES: [&[u8]; 6] = [b"p>", b"div>", b"li>", b"h1>", b"h2>", b"span>"];
+    let bytes = input.as_bytes();
+    let mut seen = 0u8;
+    let mut from = 0;
+    while let Some(at) = input[from..].find("</") {
+        let rest = &bytes[from + at + 2..];
+        for (k, close) in CLOSES.iter().enumerate() {
+            if rest
+                .get(..close.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(close))
+            {
+                seen |= 1 << k;
+            }
+        }
+        if seen.count_ones() >= 2 {
+            return true;
+        }
+        from += at + 2;
+    }
+    false
 }
 
 impl Dom {
@@ -428,6 +437,11 @@ mod tests {
             ("  <div class=a>story</div>", true),
             ("<p>One</p><p>Two</p>", true),
             ("Putin said <p> is a tag.", false),
+            // Two different closing tags anywhere, in any case; one tag twice is not enough.
+            ("Story text</P> and more</DIV>", true),
+            ("Überschrift</span>—é</Li>", true),
+            ("a</p> b</p> c</ div>", false),
+            ("trailing </", false),
             ("MOSCOW (Reuters) - Putin met Pezeshkian.", false),
             ("", false),
         ];
