@@ -3,7 +3,7 @@
 //! into an entity is `quotes`' work.
 
 use crate::text::span::{holding, Span};
-use crate::text::wordlist;
+use crate::text::wordlist::{self, Words};
 
 /// Words read between a quote and its attribution verb ("..., Kremlin spokesman Dmitry Peskov
 /// told reporters on Friday"); further away, a verb belongs to another clause.
@@ -15,7 +15,7 @@ pub(super) const MAX_ATTRIBUTION_WORDS: usize = 10;
 const MAX_SUBJECT_WORDS: usize = 8;
 
 /// Verbs of speaking (lowercase), past and present.
-pub(super) const VERBS: &[&str] = &[
+pub(super) const VERBS: Words = Words::new(&[
     "said",
     "says",
     "told",
@@ -57,7 +57,7 @@ pub(super) const VERBS: &[&str] = &[
     "admitted",
     "remarked",
     "say",
-];
+]);
 
 /// Words between a speaker and the verb: "Putin was cited as telling", "he reportedly said".
 pub(super) const AUXILIARIES: &[&str] = &[
@@ -130,6 +130,11 @@ pub(super) fn is_one_of(text: &str, w: Span, list: &[&str]) -> bool {
     wordlist::is_any(w.of(text), list)
 }
 
+/// Whether word `w` is one of the speech [`VERBS`], in any case.
+fn is_verb(text: &str, w: Span) -> bool {
+    VERBS.has(w.of(text))
+}
+
 pub(super) fn is_capitalised(text: &str, w: Span) -> bool {
     w.of(text).chars().next().is_some_and(char::is_uppercase)
 }
@@ -141,7 +146,7 @@ pub(super) fn agent_after(text: &str, after: Span, quotes: &[Span]) -> Option<Ag
     let Some(v) = ws
         .iter()
         .take(MAX_ATTRIBUTION_WORDS)
-        .position(|&(w, _)| is_one_of(text, w, VERBS))
+        .position(|&(w, _)| is_verb(text, w))
     else {
         return final_clause(text, &ws);
     };
@@ -192,7 +197,7 @@ pub(super) fn final_clause(text: &str, ws: &[(Span, bool)]) -> Option<Agent> {
     if clause.is_empty() || clause.len() > MAX_CLAUSE_WORDS {
         return None;
     }
-    if is_one_of(text, clause[0].0, VERBS) {
+    if is_verb(text, clause[0].0) {
         let (span, _) = name_run_loose(text, &clause[1..])?;
         return Some(Agent {
             span,
@@ -200,7 +205,7 @@ pub(super) fn final_clause(text: &str, ws: &[(Span, bool)]) -> Option<Agent> {
         });
     }
     let last = clause[clause.len() - 1].0;
-    if is_one_of(text, last, VERBS) {
+    if is_verb(text, last) {
         return subject_before(text, &clause[..clause.len() - 1], last);
     }
     None
@@ -210,7 +215,7 @@ pub(super) fn final_clause(text: &str, ws: &[(Span, bool)]) -> Option<Agent> {
 /// within its sentence.
 pub(super) fn agent_before(text: &str, before: Span, quotes: &[Span]) -> Option<Agent> {
     let ws = words(text, before, quotes);
-    let v = ws.iter().rposition(|&(w, _)| is_one_of(text, w, VERBS))?;
+    let v = ws.iter().rposition(|&(w, _)| is_verb(text, w))?;
     let verb = ws[v].0;
     if let Some(agent) = subject_before(text, &ws[..v], verb) {
         return Some(agent);
@@ -230,7 +235,7 @@ pub(super) fn attributions(
     let has_verb = sentence
         .of(text)
         .split_whitespace()
-        .any(|w| wordlist::is_any(word_core(w), VERBS));
+        .any(|w| VERBS.has(word_core(w)));
     if !has_verb {
         return Vec::new();
     }
@@ -241,7 +246,7 @@ pub(super) fn attributions(
         if out.len() >= most {
             break;
         }
-        if !is_one_of(text, verb, VERBS) {
+        if !is_verb(text, verb) {
             continue;
         }
         let agent = subject_before(text, &ws[..v], verb).or_else(|| {

@@ -4,7 +4,7 @@
 use super::names::key;
 use crate::ner::mention::{Kind, Mention};
 use crate::text::span::Span;
-use crate::text::wordlist;
+use crate::text::wordlist::Words;
 
 /// Leading words of a person's mention that are not part of the name: the titles only people
 /// hold ([`PERSON_TITLES`]) and these other titles and role words ("Prime", "Foreign", "former").
@@ -45,7 +45,7 @@ const ROLE_WORDS: &[&str] = &[
 /// "Ayatollah Khamenei"), whatever the recognizer made of an unfamiliar name. Titles that also
 /// begin names of places and bodies ("King Abdullah University", "General Motors", "former
 /// Soviet Union") are left out.
-const PERSON_TITLES: &[&str] = &[
+const PERSON_TITLES: Words = Words::new(&[
     "president",
     "premier",
     "chancellor",
@@ -77,7 +77,7 @@ const PERSON_TITLES: &[&str] = &[
     "sergeant",
     "secretary",
     "emperor",
-];
+]);
 
 /// A mention right after a person's title (see [`PERSON_TITLES`]; "President-elect" and
 /// "ex-Senator" count), with only spaces between, is a person.
@@ -94,10 +94,7 @@ pub(super) fn person_after_title(text: &str, m: Mention) -> Mention {
         .next()
         .unwrap_or("")
         .trim_end_matches('.');
-    if word
-        .split(['-', '‐'])
-        .any(|part| wordlist::is_any(part, PERSON_TITLES))
-    {
+    if word.split(['-', '‐']).any(|part| PERSON_TITLES.has(part)) {
         Mention {
             kind: Kind::Per,
             ..m
@@ -127,7 +124,7 @@ pub(super) fn body_before_title(text: &str, m: Mention) -> Mention {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .next()
         .unwrap_or("");
-    if wordlist::is_any(word, PERSON_TITLES) {
+    if PERSON_TITLES.has(word) {
         Mention { kind: body, ..m }
     } else {
         m
@@ -149,7 +146,7 @@ pub(super) fn strip_title(text: &str, m: Mention) -> Mention {
         .iter()
         .rposition(|(_, w)| {
             let k = key(w);
-            PERSON_TITLES.contains(&k.as_str()) || ROLE_WORDS.contains(&k.as_str())
+            PERSON_TITLES.list().contains(&k.as_str()) || ROLE_WORDS.contains(&k.as_str())
         });
     match last_title {
         Some(k) => Mention {

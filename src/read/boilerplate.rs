@@ -5,7 +5,7 @@
 
 use crate::text::paragraphs::sentence_spans;
 use crate::text::span::Span;
-use crate::text::wordlist;
+use crate::text::wordlist::{self, Words};
 
 /// A stretch of the text that is not story, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,7 +155,7 @@ const PHOTO_CREDIT_ENDINGS: &[&str] = &[
 
 /// Words that ask for readers' money or sign-up, outside quotation marks. ("Subscribers" is
 /// not one: a story about a streaming service counts them, asks for nothing.)
-const APPEAL_CUES: &[&str] = &[
+const APPEAL_CUES: Words = Words::new(&[
     "support",
     "donation",
     "donations",
@@ -183,10 +183,10 @@ const APPEAL_CUES: &[&str] = &[
     "independence",
     "shareholders",
     "billionaire",
-];
+]);
 
 /// Words of an outlet talking about itself to its readers.
-const OUTLET_CUES: &[&str] = &[
+const OUTLET_CUES: Words = Words::new(&[
     "journalism",
     "journalists",
     "reporters",
@@ -197,10 +197,10 @@ const OUTLET_CUES: &[&str] = &[
     "independence",
     "shareholders",
     "billionaire",
-];
+]);
 
 /// Cues strong enough alone.
-const STRONG_APPEAL_CUES: &[&str] = &[
+const STRONG_APPEAL_CUES: Words = Words::new(&[
     "donation",
     "donations",
     "donate",
@@ -208,10 +208,10 @@ const STRONG_APPEAL_CUES: &[&str] = &[
     "paywalls",
     "subscribe",
     "subscription",
-];
+]);
 
 /// The outlet speaking to its readers.
-const VOICE: &[&str] = &["we", "us", "our", "ours", "you", "your", "yours"];
+const VOICE: Words = Words::new(&["we", "us", "our", "ours", "you", "your", "yours"]);
 
 const COMMENT_CUES: &[&str] = &[
     "comment",
@@ -290,7 +290,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
         let between = appeal_paragraph[i - 1].is_some() && appeal_paragraph[i + 1].is_some();
         if between && appeal_paragraph[i].is_none() {
             let words = plain_words(paragraphs[i].of(text));
-            if words.iter().any(|w| wordlist::is_any(w, VOICE)) {
+            if words.iter().any(|w| VOICE.has(w)) {
                 appeal_paragraph[i] = appeal_paragraph[i - 1];
             }
         }
@@ -368,30 +368,27 @@ fn appeal_reason(sentence: &str) -> Option<&'static str> {
     // Every appeal speaks to the reader or for the outlet (below): a sentence with no such word
     // anywhere, quoted or not, is none, and most sentences are turned away here without the
     // list of their words.
-    if !sentence
-        .split_whitespace()
-        .any(|w| wordlist::is_any(bare(w), VOICE))
-    {
+    if !sentence.split_whitespace().any(|w| VOICE.has(bare(w))) {
         return None;
     }
     let words = plain_words(sentence);
-    let count = |list: &[&str]| words.iter().filter(|w| wordlist::is_any(w, list)).count();
-    let voice = count(VOICE);
+    let count = |list: &Words| words.iter().filter(|w| list.has(w)).count();
+    let voice = count(&VOICE);
     // Every appeal speaks to the reader or for the outlet; most sentences do neither.
     if voice == 0 {
         return None;
     }
-    let cues = count(APPEAL_CUES);
+    let cues = count(&APPEAL_CUES);
     // "your support", "support us", "support our journalism": support asked of the reader.
     let asked_support = words.windows(2).any(|w| {
         (w[0].eq_ignore_ascii_case("your") && w[1].eq_ignore_ascii_case("support"))
             || (w[0].eq_ignore_ascii_case("support") && wordlist::is_any(w[1], &["us", "our"]))
     });
-    let strong = count(STRONG_APPEAL_CUES) + usize::from(asked_support);
+    let strong = count(&STRONG_APPEAL_CUES) + usize::from(asked_support);
     // Second person alone is the voice of how-tos and blogs; an appeal also asks for money or
     // sign-up, or talks of the outlet's own journalism.
     // An outlet speaking of itself and its readers: "we have a small favour to ask".
-    let outlet_talk = count(OUTLET_CUES);
+    let outlet_talk = count(&OUTLET_CUES);
     let appeal = voice >= 1 && (strong >= 1 || cues >= 2) || voice >= 2 && outlet_talk >= 1;
     if !appeal {
         return None;

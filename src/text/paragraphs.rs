@@ -3,7 +3,7 @@
 //! nothing is copied.
 
 use crate::text::span::Span;
-use crate::text::wordlist;
+use crate::text::wordlist::Words;
 
 /// Paragraphs of plain text: its non-blank lines, trimmed.
 pub fn lines(input: &str) -> Vec<Span> {
@@ -60,10 +60,10 @@ pub fn sentence_spans(text: &str, p: Span) -> Vec<Span> {
 
 /// Whether the word ending a stretch before a period is an abbreviation ("U.S", "Oct", "Mr").
 fn is_abbreviation(before: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
+    const ABBREVIATIONS: Words = Words::new(&[
         "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "jan", "feb", "mar", "apr",
         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "lt", "col", "capt",
-    ];
+    ]);
     // Only the last few bytes: a paragraph of dots with no space would otherwise be rescanned
     // from its start at every dot.
     const MAX_WORD_BYTES: usize = 16;
@@ -78,7 +78,7 @@ fn is_abbreviation(before: &str) -> bool {
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     word.contains('.')
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || wordlist::is_any(word, ABBREVIATIONS)
+        || ABBREVIATIONS.has(word)
 }
 
 fn push_trimmed(s: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {

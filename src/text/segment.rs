@@ -6,7 +6,7 @@
 //! text; nothing is copied or normalised here.
 
 use crate::text::span::Span;
-use crate::text::wordlist;
+use crate::text::wordlist::Words;
 
 /// One token: a word, number or punctuation mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,12 +26,12 @@ pub struct Sentence {
 
 /// Abbreviations that keep their period (lowercased, without the period). Titles, months,
 /// and the usual company and place suffixes of news text.
-const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: Words = Words::new(&[
     "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "lt", "col", "maj", "capt", "sgt",
     "st", "jr", "sr", "rev", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "plc", "bros", "no", "vs", "etc",
     "approx", "dept", "univ", "ave", "mt", "ft", "fig", "est",
-];
+]);
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{00AD}'
@@ -173,8 +173,7 @@ fn is_initialism(word: &str) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    wordlist::is_any(word, ABBREVIATIONS)
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    ABBREVIATIONS.has(word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 /// Pushes a word, splitting off a possessive `'s` (and a bare trailing `'`) as its own token and
