@@ -13,6 +13,7 @@ use crate::attribution::sources::Source;
 use crate::entities::{mentions_by_position, Entity};
 use crate::text::paragraphs::sentence_spans;
 use crate::text::span::{holding, Loc, Span};
+use crate::text::whitespace;
 use serde::Serialize;
 
 /// One direct quote.
@@ -187,7 +188,7 @@ fn ceil_char(s: &str, at: usize) -> usize {
 }
 
 fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    whitespace::words(s).collect::<Vec<_>>().join(" ")
 }
 
 fn inner(q: &str) -> &str {
@@ -236,7 +237,7 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<Span> {
                 None if c == '“' || straight_opens => open = Some(at),
                 Some(start) if c == '”' || (c == '"' && !straight_opens) => {
                     let span = Span::new(start, at + c.len_utf8());
-                    if inner(span.of(text)).split_whitespace().count() >= MIN_QUOTE_WORDS {
+                    if whitespace::words(inner(span.of(text))).count() >= MIN_QUOTE_WORDS {
                         out.push(span);
                     }
                     open = None;
@@ -270,7 +271,7 @@ struct Index<'a> {
 }
 
 fn name_key(s: &str) -> String {
-    s.split_whitespace()
+    whitespace::words(s)
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()

@@ -4,6 +4,7 @@
 
 use crate::entities::{mentions_by_position, Entity, EntityMention};
 use crate::text::span::Span;
+use crate::text::whitespace;
 use crate::text::wordlist;
 use serde::Serialize;
 
@@ -210,7 +211,7 @@ struct Word<'a> {
 fn words(text: &str, p: Span) -> Vec<Word<'_>> {
     let s = p.of(text);
     let mut out = Vec::new();
-    for w in s.split_whitespace() {
+    for w in whitespace::words(s) {
         let offset = w.as_ptr() as usize - s.as_ptr() as usize;
         let core = w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'));
         if core.is_empty() {

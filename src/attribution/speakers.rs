@@ -3,6 +3,7 @@
 //! into an entity is `quotes`' work.
 
 use crate::text::span::{holding, Span};
+use crate::text::whitespace;
 use crate::text::wordlist::{self, Words};
 
 /// Words read between a quote and its attribution verb ("..., Kremlin spokesman Dmitry Peskov
@@ -99,7 +100,7 @@ pub(super) fn word_core(w: &str) -> &str {
 pub(super) fn words(text: &str, span: Span, quotes: &[Span]) -> Vec<(Span, bool)> {
     let s = span.of(text);
     let mut out = Vec::new();
-    for w in s.split_whitespace() {
+    for w in whitespace::words(s) {
         let offset = span.start as usize + (w.as_ptr() as usize - s.as_ptr() as usize);
         let core = word_core(w);
         if core.is_empty() {
@@ -232,10 +233,7 @@ pub(super) fn attributions(
     most: usize,
 ) -> Vec<(Span, Agent)> {
     // Most sentences have no speech verb at all: find that out before placing every word.
-    let has_verb = sentence
-        .of(text)
-        .split_whitespace()
-        .any(|w| VERBS.has(word_core(w)));
+    let has_verb = whitespace::words(sentence.of(text)).any(|w| VERBS.has(word_core(w)));
     if !has_verb {
         return Vec::new();
     }

@@ -16,6 +16,7 @@ pub(crate) use names::alias_root;
 
 use crate::ner::mention::{Kind, Mention};
 use crate::text::span::{Loc, Span};
+use crate::text::whitespace;
 use names::{initials, is_acronym, key, tidy};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -377,7 +378,7 @@ fn kind_index(k: Kind) -> usize {
 /// What mention `m` weighs in its entity's kind: full names outweigh ambiguous short forms, and
 /// a mention the recognizer was sure of outweighs one it was not.
 fn vote(text: &str, m: &Mention) -> f32 {
-    let words = m.span.of(text).split_whitespace().count();
+    let words = whitespace::words(m.span.of(text)).count();
     let sure = if m.confidence >= SURE_MARGIN {
         1.0
     } else {
@@ -399,7 +400,7 @@ fn build(text: &str, mentions: &[Mention], forms: &Forms, members: &[u32]) -> En
                 .all(char::is_uppercase)
                 && s.chars().count() > 4;
             (
-                s.split_whitespace().count(),
+                whitespace::words(s).count(),
                 !shouting,
                 s.len(),
                 std::cmp::Reverse(i),

@@ -40,13 +40,13 @@ const MINOR_WORDS: &[&str] = &["of", "the", "and", "for", "de", "in", "on", "&"]
 
 /// A name with line breaks and runs of spaces folded.
 pub(super) fn tidy(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    whitespace::words(s).collect::<Vec<_>>().join(" ")
 }
 
 /// The lookup key: lowercase, periods dropped, apostrophes straightened, spaces folded.
 pub(super) fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
+    for word in whitespace::words(name) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -83,3 +83,4 @@ pub(super) fn initials(key: &str) -> String {
         .filter_map(|w| w.chars().next())
         .collect()
 }
+use crate::text::whitespace;

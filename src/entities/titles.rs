@@ -4,6 +4,7 @@
 use super::names::key;
 use crate::ner::mention::{Kind, Mention};
 use crate::text::span::Span;
+use crate::text::whitespace;
 use crate::text::wordlist::Words;
 
 /// Leading words of a person's mention that are not part of the name: the titles only people
@@ -138,8 +139,7 @@ pub(super) fn strip_title(text: &str, m: Mention) -> Mention {
         return m;
     }
     let s = m.span.of(text);
-    let words: Vec<(usize, &str)> = s
-        .split_whitespace()
+    let words: Vec<(usize, &str)> = whitespace::words(s)
         .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
         .collect();
     let last_title = words[..words.len().saturating_sub(1)]

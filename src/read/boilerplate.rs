@@ -5,6 +5,7 @@
 
 use crate::text::paragraphs::sentence_spans;
 use crate::text::span::Span;
+use crate::text::whitespace;
 use crate::text::wordlist::{self, Words};
 
 /// A stretch of the text that is not story, and why.
@@ -270,7 +271,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
     let mut appeal_paragraph: Vec<Option<&'static str>> = sentences
         .iter()
         .map(|ss| {
-            let words = |s: Span| s.of(text).split_whitespace().count();
+            let words = |s: Span| whitespace::words(s.of(text)).count();
             let total: usize = ss.iter().map(|&(s, _)| words(s)).sum();
             let appeal: usize = ss
                 .iter()
@@ -344,7 +345,7 @@ fn bare(word: &str) -> &str {
 fn plain_words(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut quoted = false;
-    for word in s.split_whitespace() {
+    for word in whitespace::words(s) {
         let opens = word.starts_with(['“', '"']);
         if opens {
             quoted = true;
@@ -368,7 +369,7 @@ fn appeal_reason(sentence: &str) -> Option<&'static str> {
     // Every appeal speaks to the reader or for the outlet (below): a sentence with no such word
     // anywhere, quoted or not, is none, and most sentences are turned away here without the
     // list of their words.
-    if !sentence.split_whitespace().any(|w| VOICE.has(bare(w))) {
+    if !whitespace::words(sentence).any(|w| VOICE.has(bare(w))) {
         return None;
     }
     let words = plain_words(sentence);
@@ -414,12 +415,12 @@ fn appeal_reason(sentence: &str) -> Option<&'static str> {
 fn line_reason(line: &str) -> Option<&'static str> {
     // Every rule below reads a short line (at most MAX_PROMPT_WORDS words once a trailing
     // punctuation word is trimmed): most paragraphs are turned away before being lowercased.
-    if line.split_whitespace().nth(MAX_PROMPT_WORDS + 1).is_some() {
+    if whitespace::words(line).nth(MAX_PROMPT_WORDS + 1).is_some() {
         return None;
     }
     let lower = line.trim().to_lowercase();
     let bare = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '…');
-    let words: Vec<&str> = bare.split_whitespace().collect();
+    let words: Vec<&str> = whitespace::words(bare).collect();
     if words.is_empty() {
         return None;
     }
@@ -513,15 +514,14 @@ fn related_tail(text: &str, paragraphs: &[Span], cuts: &mut Vec<Cut>) {
             continue;
         }
         let line = p.of(text).trim();
-        let words = line.split_whitespace().count();
+        let words = whitespace::words(line).count();
         // A headline is words; a results table ("Plymouth 4 Exeter 1", "Uzbekistan 1 1 0 0 2 0
         // 3"), a fixture ("Ajax v PSV") or a team sheet (names between commas) is story data,
         // and ends the tail.
-        let numbers = line
-            .split_whitespace()
+        let numbers = whitespace::words(line)
             .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
             .count();
-        let line_words: Vec<&str> = line.split_whitespace().collect();
+        let line_words: Vec<&str> = whitespace::words(line).collect();
         let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
         let fixture = line_words.iter().any(|&w| matches!(w, "v" | "vs" | "vs."))
             || (line_words.len() <= 6

@@ -4,6 +4,7 @@
 
 use crate::read::boilerplate::Cut;
 use crate::text::span::{Loc, Span};
+use crate::text::whitespace;
 use crate::text::wordlist;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -155,7 +156,7 @@ pub fn read(text: &str, paragraphs: &[Span], cuts: &[Cut], given: Given) -> (Met
         None => {
             if let (Some(&first), true) = (pieces.first(), pieces.len() > 1) {
                 let s = first.of(text);
-                let words = s.split_whitespace().count();
+                let words = whitespace::words(s).count();
                 if (2..=25).contains(&words) && !s.ends_with(['.', '!', ':', ';', ',']) {
                     meta.headline = Some(fold(s));
                     meta.headline_span = Some(first.into());
@@ -202,7 +203,7 @@ pub fn read(text: &str, paragraphs: &[Span], cuts: &[Cut], given: Given) -> (Met
 }
 
 fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    whitespace::words(s).collect::<Vec<_>>().join(" ")
 }
 
 /// `date 2024-10-11`, `Published: 11 October 2024`: the date and the length of the prefix.
@@ -290,7 +291,7 @@ pub fn parse_date(s: &str) -> Option<(String, usize)> {
 /// `By Andrew Osborn and Dmitry Antonov`.
 fn byline_line(s: &str) -> Option<String> {
     let rest = s.strip_prefix("By ").or_else(|| s.strip_prefix("by "))?;
-    let words: Vec<&str> = rest.split_whitespace().collect();
+    let words: Vec<&str> = whitespace::words(rest).collect();
     let names_only = words.iter().all(|w| {
         matches!(*w, "and" | "&" | "in") || w.chars().next().is_some_and(char::is_uppercase)
     });
@@ -324,7 +325,7 @@ fn is_date_or_time(s: &str) -> bool {
     if parse_date(s).is_some() {
         return true;
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
+    let words: Vec<&str> = whitespace::words(s).collect();
     let relative = |w: &str| {
         let digits = w.bytes().take_while(u8::is_ascii_digit).count();
         digits > 0 && matches!(&w[digits..], "h" | "m" | "d" | "w" | "min" | "hr" | "hrs")
@@ -395,7 +396,7 @@ fn dateline(s: &str) -> Option<(String, Option<String>, usize)> {
     if let Some(inner) = rest.strip_prefix('(') {
         let close = inner.find(')')?;
         let name = inner[..close].trim();
-        if name.is_empty() || name.split_whitespace().count() > 4 {
+        if name.is_empty() || whitespace::words(name).count() > 4 {
             return None;
         }
         wire = Some(name.to_string());
@@ -443,7 +444,7 @@ fn credit_line(s: &str) -> Option<Vec<Credit>> {
         "contributed to this story.",
     ] {
         if let Some(names) = wordlist::strip_suffix(inner, ending).map(str::trim) {
-            let words = names.split_whitespace().count();
+            let words = whitespace::words(names).count();
             // Credit lines are short; a sentence that ends so in a story is longer.
             const MAX_CONTRIBUTOR_WORDS: usize = 24;
             if words == 0 || words > MAX_CONTRIBUTOR_WORDS {
@@ -455,7 +456,7 @@ fn credit_line(s: &str) -> Option<Vec<Credit>> {
                 .map(|n| n.find(" in ").map_or(n, |i| &n[..i]))
                 .map(|n| {
                     // "Associated Press writer Jim Heintz": the name is the capitalised tail.
-                    let ws: Vec<&str> = n.split_whitespace().collect();
+                    let ws: Vec<&str> = whitespace::words(n).collect();
                     let start = ws
                         .iter()
                         .rposition(|w| w.chars().next().is_some_and(char::is_lowercase))
@@ -536,7 +537,7 @@ fn self_named_outlet(text: &str, cuts: &[Cut]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for cut in promos {
-        let words: Vec<&str> = cut.span.of(text).split_whitespace().collect();
+        let words: Vec<&str> = whitespace::words(cut.span.of(text)).collect();
         for (i, w) in words.iter().enumerate() {
             let name = if *w == "The" {
                 words

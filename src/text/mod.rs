@@ -8,4 +8,5 @@ pub mod hash;
 pub mod paragraphs;
 pub mod segment;
 pub mod span;
+pub mod whitespace;
 pub mod wordlist;
