@@ -271,6 +271,8 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
     let mut appeal_paragraph: Vec<Option<&'static str>> = sentences
         .iter()
         .map(|ss| {
+            // No sentence of an appeal, no appeal: most paragraphs, whose words need no count.
+            let reason = ss.iter().find_map(|(_, r)| *r)?;
             let words = |s: Span| whitespace::words(s.of(text)).count();
             let total: usize = ss.iter().map(|&(s, _)| words(s)).sum();
             let appeal: usize = ss
@@ -278,10 +280,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
                 .filter(|(_, r)| r.is_some())
                 .map(|&(s, _)| words(s))
                 .sum();
-            let reason = ss.iter().find_map(|(_, r)| *r);
-            (total > 0 && appeal * 2 >= total)
-                .then_some(reason)
-                .flatten()
+            (total > 0 && appeal * 2 >= total).then_some(reason)
         })
         .collect();
     // A paragraph in the outlet's voice between two appeal paragraphs is part of the appeal
