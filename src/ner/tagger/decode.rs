@@ -146,23 +146,30 @@ fn step_scores(base: &Scores, own: &Scores, pair: &Scores) -> Scores {
 struct Own {
     /// By written form: the sums after `O`.
     after_out: Vec<Scores>,
-    /// By token: a previous label other than `O` and its sums, or [`NO_LABEL`] (empty when
-    /// nothing is kept between passes).
-    seen: Vec<(u8, Scores)>,
+    /// By token: where in `kept` its sums after the first label other than `O` asked for are,
+    /// or [`NOT_SEEN`] (empty when nothing is kept between passes). Most tokens follow an `O`
+    /// in both passes, so the sums themselves are kept only for the few that do not.
+    seen: Vec<u32>,
+    /// That label and its sums.
+    kept: Vec<(u8, Scores)>,
 }
 
-/// No previous label yet, in [`Own::seen`].
-const NO_LABEL: u8 = u8::MAX;
+/// No previous label other than `O` yet, in [`Own::seen`].
+const NOT_SEEN: u32 = u32::MAX;
 
 impl Own {
     /// `after_out` by written form (see [`Static`]); `keep`: keep sums for a second pass.
     fn new(doc: &Doc, after_out: Vec<Scores>, keep: bool) -> Own {
         let seen = if keep {
-            vec![(NO_LABEL, [0.0; N_LABELS]); doc.len()]
+            vec![NOT_SEEN; doc.len()]
         } else {
             Vec::new()
         };
-        Own { after_out, seen }
+        Own {
+            after_out,
+            seen,
+            kept: Vec::new(),
+        }
     }
 
     /// The sums of token `i` after label `y1`.
@@ -178,11 +185,13 @@ impl Own {
             return self.after_out[doc.toks[i].wid as usize];
         }
         match self.seen.get_mut(i) {
-            Some(o) if o.0 == y1 => o.1,
-            Some(o) if o.0 == NO_LABEL => {
-                *o = (y1, label_scores(doc, i, y1, weights, tables));
-                o.1
+            Some(at) if *at == NOT_SEEN => {
+                let s = label_scores(doc, i, y1, weights, tables);
+                *at = self.kept.len() as u32;
+                self.kept.push((y1, s));
+                s
             }
+            Some(&mut at) if self.kept[at as usize].0 == y1 => self.kept[at as usize].1,
             _ => label_scores(doc, i, y1, weights, tables),
         }
     }
