@@ -66,25 +66,25 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let base = span.start as usize;
     let slice = span.of(text);
-    let mut chars = slice.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
+    // `i` is always a char boundary: a char's end, or a word's (`word_end` ends on one).
+    let mut i = 0;
+    while let Some(c) = slice[i..].chars().next() {
+        let len = c.len_utf8();
         if c.is_whitespace() || c.is_control() {
-            chars.next();
+            i += len;
             continue;
         }
         if !is_word_char(c) {
-            chars.next();
-            let end = i + c.len_utf8();
             tokens.push(Token {
-                span: Span::new(base + i, base + end),
+                span: Span::new(base + i, base + i + len),
             });
+            i += len;
             continue;
         }
+        // Reading goes on after the word, not over its chars a second time.
         let end = word_end(slice, i);
         push_word(tokens, slice, base, i, end);
-        while chars.peek().is_some_and(|&(j, _)| j < end) {
-            chars.next();
-        }
+        i = end;
     }
 }
 
