@@ -15,11 +15,12 @@ mod titles;
 pub(crate) use names::alias_root;
 
 use crate::ner::mention::{Kind, Mention};
+use crate::text::hash::{IdMap, IdSet};
 use crate::text::span::{Loc, Span};
 use crate::text::whitespace;
 use names::{initials, is_acronym, key, tidy};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use titles::{body_before_title, person_after_title, strip_title};
 
@@ -90,7 +91,7 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     //    referent, unless the recognizer was sure of two kinds for it (a city and the team
     //    named after it, a founder and the company named after them). Then each sure kind is a
     //    referent of its own, and a mention it was unsure of joins the best-supported one.
-    let mut by_key: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut by_key: IdMap<&str, Vec<u32>> = IdMap::default();
     let mut key_order: Vec<&str> = Vec::new();
     for (i, c) in (0..mentions.len()).map(|i| (i, forms.canonical(i))) {
         by_key
@@ -168,7 +169,7 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     }
 
     // 2. Acronyms: defined in brackets after the name, or the initials of a multi-word name.
-    let mut by_initials: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut by_initials: IdMap<String, Vec<&str>> = IdMap::default();
     for (&k, referents) in &longs {
         if referents
             .iter()
@@ -206,8 +207,8 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
 
     // 3. Short forms: a one- or two-word mention that is the start or end of exactly one longer
     //    name joins it ("Putin" → "Vladimir Putin", "Pezeshkian" → "Masoud Pezeshkian").
-    let mut starting: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut ending: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut starting: IdMap<&str, Vec<&str>> = IdMap::default();
+    let mut ending: IdMap<&str, Vec<&str>> = IdMap::default();
     for &k in longs.keys() {
         // A run of capitals thousands of words long is not a name: only the short forms of a
         // name's first and last few words are looked for, keeping this linear in the text.
@@ -262,7 +263,7 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
 
     // Collect groups in order of first mention.
     let mut groups: Vec<Vec<u32>> = Vec::new();
-    let mut group_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut group_of_root: IdMap<usize, usize> = IdMap::default();
     for i in 0..mentions.len() {
         let root = find(&mut parent, i);
         let g = *group_of_root.entry(root).or_insert_with(|| {
@@ -306,7 +307,7 @@ struct Forms {
 
 impl Forms {
     fn of(text: &str, mentions: &[Mention]) -> Forms {
-        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut index: IdMap<&str, u32> = IdMap::default();
         let mut distinct = Vec::new();
         let of = mentions
             .iter()
@@ -418,7 +419,7 @@ fn build(text: &str, mentions: &[Mention], forms: &Forms, members: &[u32]) -> En
         .unwrap_or(0)];
     // In order of first use; the set keeps an entity of many distinct forms linear.
     let mut aliases: Vec<String> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: IdSet<String> = IdSet::default();
     for i in each() {
         let form = tidy(name_of(i));
         if form != name && !seen.contains(&form) {
@@ -463,7 +464,7 @@ fn split_compounds(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     }
     // Keys of the names used alone, with the kind of each one's first use: looked up, not
     // searched, for each compound's parts (a list made a repeated compound quadratic, issue 16).
-    let mut alone: HashMap<String, Kind> = HashMap::new();
+    let mut alone: IdMap<String, Kind> = IdMap::default();
     for m in mentions.iter().filter(|m| !is_compound(m.span.of(text))) {
         alone.entry(key(m.span.of(text))).or_insert(m.kind);
     }

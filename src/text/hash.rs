@@ -66,5 +66,9 @@ impl std::hash::Hasher for IdHasher {
     }
 }
 
-/// A hash map keyed by pre-hashed values.
+/// A hash map keyed by pre-hashed values, or by small ones (words, indices) hashed byte by
+/// byte as FxHash does: far cheaper than std's SipHash, and the same on every run.
 pub type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// A hash set, as [`IdMap`].
+pub type IdSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<IdHasher>>;
