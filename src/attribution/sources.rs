@@ -5,7 +5,7 @@
 use crate::entities::{mentions_by_position, Entity, EntityMention};
 use crate::text::span::Span;
 use crate::text::whitespace;
-use crate::text::wordlist;
+use crate::text::wordlist::{self, Filter};
 use serde::Serialize;
 
 /// Kinds of source.
@@ -282,6 +282,10 @@ fn phrase_ends_at(ws: &[Word], end: usize, phrase: &str) -> bool {
     false
 }
 
+/// Words that may end a cue before a name, and that may start one after it.
+const CUE_BEFORE_LAST: Filter = Filter::last_words(&[MEDIUM_BEFORE, CITE_BEFORE]);
+const CUE_AFTER_FIRST: Filter = Filter::first_words(&[AGENCY_AFTER, OUTLET_AFTER, CITE_AFTER]);
+
 /// Longest source name tried, in words: no known agency or outlet has more.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -304,20 +308,27 @@ pub fn find(text: &str, paragraphs: &[Span], entities: &[Entity]) -> Vec<Source>
                 i += 1;
                 continue;
             }
-            // What comes before the name is the same for every length tried.
-            let medium_before = MEDIUM_BEFORE.iter().any(|c| phrase_ends_at(&ws, i, c));
-            let cited_before = CITE_BEFORE.iter().any(|c| {
-                phrase_ends_at(&ws, i, c)
-                    || (i > 0
-                        && wordlist::is_any(ws[i - 1].text, &["the"])
-                        && phrase_ends_at(&ws, i - 1, c))
-            });
+            // What comes before the name is the same for every length tried. A cue's phrases
+            // are tried only where the word next to the name may be one's last (or first)
+            // word: most words are none's, and the filter says so without trying each.
+            let ends_cue = |end: usize| end > 0 && CUE_BEFORE_LAST.may_have(ws[end - 1].text);
+            let medium_before =
+                ends_cue(i) && MEDIUM_BEFORE.iter().any(|c| phrase_ends_at(&ws, i, c));
+            let after_the = i > 0 && wordlist::is_any(ws[i - 1].text, &["the"]) && ends_cue(i - 1);
+            let cited_before = (ends_cue(i) || after_the)
+                && CITE_BEFORE.iter().any(|c| {
+                    phrase_ends_at(&ws, i, c) || (after_the && phrase_ends_at(&ws, i - 1, c))
+                });
             let mut hit: Option<(usize, SourceKind)> = None;
             for len in (1..=run).rev() {
                 let after = i + len;
-                let agency_cue = AGENCY_AFTER.iter().any(|c| phrase_at(&ws, after, c));
-                let outlet_cue = OUTLET_AFTER.iter().any(|c| phrase_at(&ws, after, c));
-                let cited = cited_before || CITE_AFTER.iter().any(|c| phrase_at(&ws, after, c));
+                let cue_after = ws
+                    .get(after)
+                    .is_some_and(|w| CUE_AFTER_FIRST.may_have(w.text));
+                let agency_cue = cue_after && AGENCY_AFTER.iter().any(|c| phrase_at(&ws, after, c));
+                let outlet_cue = cue_after && OUTLET_AFTER.iter().any(|c| phrase_at(&ws, after, c));
+                let cited = cited_before
+                    || cue_after && CITE_AFTER.iter().any(|c| phrase_at(&ws, after, c));
                 // Only a cue makes a name a source: most names have none, and skip the lookup.
                 if !(agency_cue || outlet_cue || medium_before || cited) {
                     continue;

@@ -29,27 +29,17 @@ pub(crate) fn is_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|c| word.eq_ignore_ascii_case(c))
 }
 
-/// A list of lowercase ASCII words that most words of a text are not on, looked up for every
-/// word of a text (speech verbs, abbreviations, the outlet's voice): [`is_any`] with a filter
-/// made at compile time that turns almost every other word away without reading the list.
-pub(crate) struct Words {
-    list: &'static [&'static str],
-    /// By length (the last entry for every longer word): a bit per [`Words::bucket`] of the
-    /// first bytes of the list's words of that length.
-    firsts: [u32; 32],
-}
+/// Which words may be on a list, made at compile time: by length (the last entry for every
+/// longer word), a bit per first byte in any ASCII case (several bytes share one). A word it
+/// turns away is not on the list; one it lets through may be.
+#[derive(Clone, Copy)]
+pub(crate) struct Filter([u32; 32]);
 
-impl Words {
-    /// `list`: lowercase ASCII words.
-    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
-        let mut firsts = [0u32; 32];
-        let mut i = 0;
-        while i < list.len() {
-            let w = list[i].as_bytes();
-            firsts[Words::length(w.len())] |= Words::bucket(w);
-            i += 1;
-        }
-        Words { list, firsts }
+impl Filter {
+    /// Lets through the word of `len` bytes whose first byte is `first` (`None`: empty).
+    const fn with(mut self, len: usize, first: Option<u8>) -> Filter {
+        self.0[Filter::length(len)] |= Filter::bucket(first);
+        self
     }
 
     const fn length(n: usize) -> usize {
@@ -60,19 +50,85 @@ impl Words {
         }
     }
 
-    /// A bit for the first byte of `w` in any ASCII case (several bytes share one: a filter),
-    /// and bit 0 for the empty word.
-    const fn bucket(w: &[u8]) -> u32 {
-        match w.first() {
+    const fn bucket(first: Option<u8>) -> u32 {
+        match first {
             Some(b) => 1 << (b.to_ascii_lowercase() & 31),
             None => 1,
         }
     }
 
+    /// The first words of the phrases (words a space apart) of `lists`.
+    pub(crate) const fn first_words(lists: &[&[&str]]) -> Filter {
+        let mut f = Filter([0; 32]);
+        let mut l = 0;
+        while l < lists.len() {
+            let mut i = 0;
+            while i < lists[l].len() {
+                let p = lists[l][i].as_bytes();
+                let mut len = 0;
+                while len < p.len() && p[len] != b' ' {
+                    len += 1;
+                }
+                f = f.with(len, if len > 0 { Some(p[0]) } else { None });
+                i += 1;
+            }
+            l += 1;
+        }
+        f
+    }
+
+    /// The last words of the phrases of `lists`.
+    pub(crate) const fn last_words(lists: &[&[&str]]) -> Filter {
+        let mut f = Filter([0; 32]);
+        let mut l = 0;
+        while l < lists.len() {
+            let mut i = 0;
+            while i < lists[l].len() {
+                let p = lists[l][i].as_bytes();
+                let mut start = p.len();
+                while start > 0 && p[start - 1] != b' ' {
+                    start -= 1;
+                }
+                let first = if start < p.len() {
+                    Some(p[start])
+                } else {
+                    None
+                };
+                f = f.with(p.len() - start, first);
+                i += 1;
+            }
+            l += 1;
+        }
+        f
+    }
+
+    /// Whether `word` may be one of the filter's words, in any ASCII case.
+    pub(crate) fn may_have(&self, word: &str) -> bool {
+        let w = word.as_bytes();
+        self.0[Filter::length(w.len())] & Filter::bucket(w.first().copied()) != 0
+    }
+}
+
+/// A list of lowercase ASCII words that most words of a text are not on, looked up for every
+/// word of a text (speech verbs, abbreviations, the outlet's voice): [`is_any`] behind a
+/// [`Filter`] that turns almost every other word away without reading the list.
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    filter: Filter,
+}
+
+impl Words {
+    /// `list`: lowercase ASCII words.
+    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            filter: Filter::first_words(&[list]),
+        }
+    }
+
     /// Whether `word` is on the list, in any case: what [`is_any`] says.
     pub(crate) fn has(&self, word: &str) -> bool {
-        let w = word.as_bytes();
-        self.firsts[Words::length(w.len())] & Words::bucket(w) != 0 && is_any(word, self.list)
+        self.filter.may_have(word) && is_any(word, self.list)
     }
 
     /// The words, lowercase.
@@ -173,6 +229,30 @@ mod tests {
             assert_eq!(LIST.has(word), is_any(word, LIST.list()), "{word:?}");
         }
         assert!(LIST.has("Told") && LIST.has("") && !LIST.has("tolds"));
+    }
+
+    #[test]
+    fn phrase_filters_let_their_words_through() {
+        const PHRASES: &[&str] = &["according to", "told", "news agency", "", "a b  c"];
+        const FIRST: Filter = Filter::first_words(&[PHRASES, &["Per"]]);
+        const LAST: Filter = Filter::last_words(&[PHRASES]);
+        for w in [
+            "according",
+            "ACCORDING",
+            "told",
+            "news",
+            "",
+            "a",
+            "per",
+            "PER",
+        ] {
+            assert!(FIRST.may_have(w), "{w:?}");
+        }
+        for w in ["to", "To", "told", "agency", "", "c"] {
+            assert!(LAST.may_have(w), "{w:?}");
+        }
+        assert!(!FIRST.may_have("to") && !FIRST.may_have("agency") && !FIRST.may_have("said"));
+        assert!(!LAST.may_have("according") && !LAST.may_have("news") && !LAST.may_have("b"));
     }
 
     #[test]
