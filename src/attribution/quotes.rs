@@ -12,6 +12,7 @@ use super::speakers::{agent_after, agent_before, attributions, Agent, PRONOUNS};
 use crate::attribution::sources::Source;
 use crate::entities::{mentions_by_position, Entity};
 use crate::text::paragraphs::sentence_spans;
+use crate::text::scan;
 use crate::text::span::{holding, Loc, Span};
 use crate::text::whitespace;
 use serde::Serialize;
@@ -218,7 +219,9 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<Span> {
         // Only the marks matter: find them by their bytes (`"`, and `“` `”`, E2 80 9C/9D),
         // without decoding the text between.
         let bytes = s.as_bytes();
-        for i in from..bytes.len() {
+        let mut found = scan::find_any(bytes, from, [b'"', 0xE2, 0xE2]);
+        while let Some(i) = found {
+            found = scan::find_any(bytes, i + 1, [b'"', 0xE2, 0xE2]);
             let c = match bytes[i] {
                 b'"' => '"',
                 0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {

@@ -6,6 +6,7 @@
 
 pub mod hash;
 pub mod paragraphs;
+pub mod scan;
 pub mod segment;
 pub mod span;
 pub mod whitespace;

@@ -2,6 +2,7 @@
 //! text rather than tokens (boilerplate, metadata lines, quotes). Spans index the text given;
 //! nothing is copied.
 
+use crate::text::scan;
 use crate::text::span::Span;
 use crate::text::wordlist::Words;
 
@@ -20,6 +21,9 @@ pub fn lines(input: &str) -> Vec<Span> {
     paragraphs
 }
 
+/// The bytes that may end a sentence.
+const MARKS: [u8; 3] = [b'.', b'!', b'?'];
+
 /// Sentences of paragraph `p` for boilerplate purposes: split after `.`, `!` or `?` (and any
 /// closing quote) before white space, and where a sentence runs into the next with no space
 /// ("...all the difference.Russian president...").
@@ -29,10 +33,11 @@ pub fn sentence_spans(text: &str, p: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     // The marks are ASCII, so their bytes find them without decoding the text between.
-    let marks = s
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'));
+    let bytes = s.as_bytes();
+    let marks = std::iter::successors(scan::find_any(bytes, 0, MARKS), |&i| {
+        scan::find_any(bytes, i + 1, MARKS)
+    })
+    .map(|i| (i, bytes[i]));
     for (i, mark) in marks {
         let mut end = i + 1;
         let mut rest = s[end..].chars();

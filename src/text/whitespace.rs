@@ -1,7 +1,10 @@
 //! A text's words between white space, as `str::split_whitespace` gives them, found faster:
 //! nearly every stage splits lines, sentences or names into words, and the standard splitter
-//! decodes every character to ask whether it is white space. Here an ASCII byte, most of any
-//! news text, is judged by its value, and only a non-ASCII character is decoded.
+//! decodes every character to ask whether it is white space. Here the printable ASCII of a
+//! word, most of any news text, is stepped over eight bytes at a time ([`scan`]), and only a
+//! non-ASCII character is decoded.
+
+use super::scan::printable_end;
 
 /// The pieces of `s` between runs of white space (Unicode's `White_Space`, as
 /// `char::is_whitespace`), none empty: what `s.split_whitespace()` gives.
@@ -28,32 +31,6 @@ fn space_at(s: &str, i: usize) -> (bool, usize) {
         let c = s[i..].chars().next().unwrap_or(' ');
         (c.is_whitespace(), c.len_utf8())
     }
-}
-
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-
-/// The first byte at or after `i` that is not printable ASCII (0x21-0x7F): where a word may
-/// end. Eight bytes at a time, so that a word costs about one unpredictable branch, not one per
-/// byte: in a little-endian view of eight bytes, `x - 0x21…` borrows out of each byte below
-/// 0x21, and the lowest such byte is flagged exactly (a borrow only moves up); bytes of 0x80
-/// and above are flagged by their top bit.
-#[inline(always)]
-fn printable_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(eight);
-        let flagged = (x.wrapping_sub(0x21 * ONES) & !x & HIGHS) | (x & HIGHS);
-        if flagged != 0 {
-            return i + (flagged.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && (0x21..0x80).contains(&bytes[i]) {
-        i += 1;
-    }
-    i
 }
 
 impl<'a> Iterator for Words<'a> {
