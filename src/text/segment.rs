@@ -92,15 +92,22 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
 /// apostrophes, periods (`U.S.`, `3.5`), commas between digits (`10,000`) and ampersands
 /// between capitals (`AT&T`).
 fn word_end(s: &str, start: usize) -> usize {
+    let bytes = s.as_bytes();
     let bytes_len = s.len();
     let mut end = start;
-    let mut iter = s[start..]
-        .char_indices()
-        .map(|(k, c)| (start + k, c))
-        .peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = start;
+    loop {
+        // ASCII letters and digits, most of any word, by their bytes.
+        while i < bytes_len && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            end = i;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         if is_word_char(c) {
-            end = i + c.len_utf8();
+            i += c.len_utf8();
+            end = i;
             continue;
         }
         let next = s[i + c.len_utf8()..].chars().next();
@@ -134,8 +141,8 @@ fn word_end(s: &str, start: usize) -> usize {
             break;
         }
         // Consume the joiner; the loop continues with the next char.
-        let _ = iter.peek();
         end = i + c.len_utf8();
+        i = end;
         if end >= bytes_len {
             break;
         }
