@@ -4,6 +4,7 @@
 use super::features::{Doc, DocStats};
 use super::labels::{allowed_after, type_of, N_LABELS, START};
 use super::scores::{add_document_scores, label_scores, static_scores, Static};
+use super::spare;
 use super::tables::Tables;
 use std::ops::Range;
 
@@ -391,6 +392,7 @@ pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
             second[i] = runner_up as u8;
         }
     }
+    spare::keep_scores(base);
     Scored {
         labels,
         margins,

@@ -4,6 +4,7 @@
 //! tagging by groups, summed once per word (`scores.rs`) or per model (`tables.rs`).
 
 use super::labels::{part, type_of, Part, START};
+use super::spare;
 use crate::ner::gazetteer::CATEGORIES;
 use crate::ner::lexicon::Lexicon;
 use crate::ner::norm::fold;
@@ -133,7 +134,8 @@ const SHOUTED_SHARE: f32 = 0.8;
 impl Doc {
     /// Prepares `words` (all tokens of the document, in order) split into `sentences`.
     pub fn new(words: &[&str], sentences: &[Range<usize>], lex: &Lexicon) -> Doc {
-        let mut toks: Vec<Tok> = words.iter().map(|w| tok(w)).collect();
+        let mut toks = spare::toks();
+        toks.extend(words.iter().map(|w| tok(w)));
         let mut starts = vec![false; words.len()];
         let sentences: Vec<Range<usize>> = sentences
             .iter()
@@ -622,6 +624,13 @@ pub(super) struct WordStats {
     pub kinds: u8,
     /// The kinds of the longer names it was part of, as bits `kind`.
     pub in_longer: u8,
+}
+
+impl Drop for Doc {
+    /// The token list goes back to the spares for the next document.
+    fn drop(&mut self) {
+        spare::keep_toks(std::mem::take(&mut self.toks));
+    }
 }
 
 impl DocStats {

@@ -14,6 +14,7 @@ mod decode;
 mod features;
 mod labels;
 mod scores;
+mod spare;
 mod tables;
 
 #[cfg(feature = "train")]

@@ -14,6 +14,7 @@ use super::features::{
     token_label_keys, topic_keys, word_keys, Doc, DocStats, Tok, KEYS_PER_TOKEN,
 };
 use super::labels::N_LABELS;
+use super::spare;
 use super::tables::{add, cap_index, cap_value, sum, Tables, CAPS};
 use crate::text::hash::IdMap;
 use std::cell::RefCell;
@@ -195,7 +196,7 @@ fn scores_with(
             &made
         }
     };
-    let mut base = vec![[0.0f32; N_LABELS]; doc.len()];
+    let mut base = spare::scores(doc.len());
     for sent in &doc.sentences {
         for i in sent.clone() {
             let me = &toks[i];
