@@ -68,7 +68,16 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let slice = span.of(text);
     // `i` is always a char boundary: a char's end, or a word's (`word_end` ends on one).
     let mut i = 0;
-    while let Some(c) = slice[i..].chars().next() {
+    let bytes = slice.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        // The space between words, by far the commonest byte that is no token.
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        let Some(c) = slice[i..].chars().next() else {
+            break;
+        };
         let len = c.len_utf8();
         if c.is_whitespace() || c.is_control() {
             i += len;
