@@ -219,9 +219,7 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<Span> {
         // Only the marks matter: find them by their bytes (`"`, and `“` `”`, E2 80 9C/9D),
         // without decoding the text between.
         let bytes = s.as_bytes();
-        let mut found = scan::find_any(bytes, from, [b'"', 0xE2, 0xE2]);
-        while let Some(i) = found {
-            found = scan::find_any(bytes, i + 1, [b'"', 0xE2, 0xE2]);
+        for i in scan::positions(bytes, from, [b'"', 0xE2, 0xE2]) {
             let c = match bytes[i] {
                 b'"' => '"',
                 0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {

@@ -34,10 +34,7 @@ pub fn sentence_spans(text: &str, p: Span) -> Vec<Span> {
     let mut start = 0;
     // The marks are ASCII, so their bytes find them without decoding the text between.
     let bytes = s.as_bytes();
-    let marks = std::iter::successors(scan::find_any(bytes, 0, MARKS), |&i| {
-        scan::find_any(bytes, i + 1, MARKS)
-    })
-    .map(|i| (i, bytes[i]));
+    let marks = scan::positions(bytes, 0, MARKS).map(|i| (i, bytes[i]));
     for (i, mark) in marks {
         let mut end = i + 1;
         let mut rest = s[end..].chars();

@@ -43,7 +43,7 @@ fn equal_to(x: u64, b: u8) -> u64 {
 }
 
 /// Where the first of the bytes `set` is at or after `i`.
-pub(crate) fn find_any(bytes: &[u8], mut i: usize, set: [u8; 3]) -> Option<usize> {
+fn find_any(bytes: &[u8], mut i: usize, set: [u8; 3]) -> Option<usize> {
     while let Some(x) = eight_at(bytes, i) {
         let flagged = equal_to(x, set[0]) | equal_to(x, set[1]) | equal_to(x, set[2]);
         if flagged != 0 {
@@ -52,6 +52,17 @@ pub(crate) fn find_any(bytes: &[u8], mut i: usize, set: [u8; 3]) -> Option<usize
         i += 8;
     }
     (i..bytes.len()).find(|&k| set.contains(&bytes[k]))
+}
+
+/// Every position at or after `from` of the bytes `set`, in order.
+pub(crate) fn positions(
+    bytes: &[u8],
+    from: usize,
+    set: [u8; 3],
+) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(find_any(bytes, from, set), move |&i| {
+        find_any(bytes, i + 1, set)
+    })
 }
 
 #[cfg(test)]
@@ -73,6 +84,12 @@ mod tests {
             for from in 0..=t.len() {
                 let want = (from..t.len()).find(|&k| set.contains(&t[k]));
                 assert_eq!(find_any(t, from, set), want, "{t:?} from {from}");
+                let all: Vec<usize> = (from..t.len()).filter(|&k| set.contains(&t[k])).collect();
+                assert_eq!(
+                    positions(t, from, set).collect::<Vec<_>>(),
+                    all,
+                    "{t:?} from {from}"
+                );
                 let end = (from..t.len()).find(|&k| !(0x21..0x80).contains(&t[k]));
                 assert_eq!(
                     printable_end(t, from),

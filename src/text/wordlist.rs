@@ -59,42 +59,36 @@ impl Filter {
 
     /// The first words of the phrases (words a space apart) of `lists`.
     pub(crate) const fn first_words(lists: &[&[&str]]) -> Filter {
-        let mut f = Filter([0; 32]);
-        let mut l = 0;
-        while l < lists.len() {
-            let mut i = 0;
-            while i < lists[l].len() {
-                let p = lists[l][i].as_bytes();
-                let mut len = 0;
-                while len < p.len() && p[len] != b' ' {
-                    len += 1;
-                }
-                f = f.with(len, if len > 0 { Some(p[0]) } else { None });
-                i += 1;
-            }
-            l += 1;
-        }
-        f
+        Filter::of_phrases(lists, false)
     }
 
     /// The last words of the phrases of `lists`.
     pub(crate) const fn last_words(lists: &[&[&str]]) -> Filter {
+        Filter::of_phrases(lists, true)
+    }
+
+    /// The first (or, with `last`, the last) word of each phrase of `lists`.
+    const fn of_phrases(lists: &[&[&str]], last: bool) -> Filter {
         let mut f = Filter([0; 32]);
         let mut l = 0;
         while l < lists.len() {
             let mut i = 0;
             while i < lists[l].len() {
                 let p = lists[l][i].as_bytes();
-                let mut start = p.len();
-                while start > 0 && p[start - 1] != b' ' {
-                    start -= 1;
-                }
-                let first = if start < p.len() {
-                    Some(p[start])
+                // The word is p[start..end]: up to the first space, or after the last.
+                let (mut start, mut end) = (0, 0);
+                if last {
+                    (start, end) = (p.len(), p.len());
+                    while start > 0 && p[start - 1] != b' ' {
+                        start -= 1;
+                    }
                 } else {
-                    None
-                };
-                f = f.with(p.len() - start, first);
+                    while end < p.len() && p[end] != b' ' {
+                        end += 1;
+                    }
+                }
+                let first = if start < end { Some(p[start]) } else { None };
+                f = f.with(end - start, first);
                 i += 1;
             }
             l += 1;

@@ -62,33 +62,36 @@ impl Sums {
     fn len(&self) -> usize {
         self.sums.len()
     }
+}
 
-    /// The pair of sums of each of `items`, by its `hash`; those this table lacks are made by
-    /// `make` and added to it.
-    ///
-    /// In two passes: first where each item's sums are, then the sums themselves. The table
-    /// passes the processor's cache (tens of thousands of words, 136 bytes each), and looked up
-    /// one by one each copy waited on its own cache miss; gathered in a loop of their own, which
-    /// has no branch, the loads do not depend on one another and their misses overlap.
-    fn gather(
-        &mut self,
-        items: &[u32],
-        hash: impl Fn(u32) -> u64,
-        mut make: impl FnMut(u32) -> [Scores; 2],
-    ) -> (Vec<Scores>, Vec<Scores>) {
-        let at: Vec<u32> = items
-            .iter()
-            .map(|&i| {
-                let next = self.sums.len() as u32;
-                let at = *self.index.entry(hash(i)).or_insert(next);
-                if at == next {
-                    self.sums.push(make(i));
-                }
-                at
-            })
-            .collect();
-        at.iter().map(|&a| self.sums[a as usize].into()).unzip()
-    }
+/// The pair of sums of each of `items`: from `kept` by the item's `hash` where given, those it
+/// lacks made by `make` and added to it; else all made afresh.
+///
+/// From a table in two passes: first where each item's sums are, then the sums themselves. The
+/// table passes the processor's cache (tens of thousands of words, 136 bytes each), and looked
+/// up one by one each copy waited on its own cache miss; gathered in a loop of their own, which
+/// has no branch, the loads do not depend on one another and their misses overlap.
+fn gather(
+    kept: Option<&mut Sums>,
+    items: &[u32],
+    hash: impl Fn(u32) -> u64,
+    mut make: impl FnMut(u32) -> [Scores; 2],
+) -> (Vec<Scores>, Vec<Scores>) {
+    let Some(kept) = kept else {
+        return items.iter().map(|&i| make(i).into()).unzip();
+    };
+    let at: Vec<u32> = items
+        .iter()
+        .map(|&i| {
+            let next = kept.sums.len() as u32;
+            let at = *kept.index.entry(hash(i)).or_insert(next);
+            if at == next {
+                kept.sums.push(make(i));
+            }
+            at
+        })
+        .collect();
+    at.iter().map(|&a| kept.sums[a as usize].into()).unzip()
 }
 
 /// Most words a [`Kept`] table holds before it is cleared: the vocabulary of dozens of
@@ -147,41 +150,26 @@ fn scores_with(
 ) -> Static {
     let toks = &doc.toks;
     let mut keys = Vec::with_capacity(KEYS_PER_TOKEN);
-    let form_sums = |i: u32, keys: &mut Vec<u32>| {
-        let t = &toks[i as usize];
-        let word = summed(weights, keys, word_keys, t);
-        [word, label_scores(doc, i as usize, 0, weights, tables)]
-    };
-    let (forms, after_out): (Vec<Scores>, Vec<Scores>) = match kept.as_deref_mut() {
-        Some(kept) => kept.forms.gather(
-            &doc.forms,
-            |i| form_identity(&toks[i as usize]),
-            |i| form_sums(i, &mut keys),
-        ),
-        None => doc
-            .forms
-            .iter()
-            .map(|&i| form_sums(i, &mut keys).into())
-            .unzip(),
-    };
+    let (forms, after_out) = gather(
+        kept.as_deref_mut().map(|k| &mut k.forms),
+        &doc.forms,
+        |i| form_identity(&toks[i as usize]),
+        |i| {
+            let word = summed(weights, &mut keys, word_keys, &toks[i as usize]);
+            [word, label_scores(doc, i as usize, 0, weights, tables)]
+        },
+    );
     // By word, then one more row for the sentence's edge.
-    let word_sums = |i: u32, keys: &mut Vec<u32>| {
-        let t = &toks[i as usize];
-        let before = summed(weights, keys, before_keys, Some(t));
-        [before, summed(weights, keys, after_keys, Some(t))]
-    };
-    let (mut before, mut after): (Vec<Scores>, Vec<Scores>) = match kept.as_deref_mut() {
-        Some(kept) => kept.neighbours.gather(
-            &doc.words,
-            |i| toks[i as usize].lw,
-            |i| word_sums(i, &mut keys),
-        ),
-        None => doc
-            .words
-            .iter()
-            .map(|&i| word_sums(i, &mut keys).into())
-            .unzip(),
-    };
+    let (mut before, mut after) = gather(
+        kept.as_deref_mut().map(|k| &mut k.neighbours),
+        &doc.words,
+        |i| toks[i as usize].lw,
+        |i| {
+            let t = Some(&toks[i as usize]);
+            let before = summed(weights, &mut keys, before_keys, t);
+            [before, summed(weights, &mut keys, after_keys, t)]
+        },
+    );
     before.push(summed(weights, &mut keys, before_keys, None));
     after.push(summed(weights, &mut keys, after_keys, None));
     let edge = doc.words.len();

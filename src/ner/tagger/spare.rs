@@ -9,6 +9,7 @@
 use super::decode::Scores;
 use super::features::Tok;
 use std::cell::Cell;
+use std::thread::LocalKey;
 
 /// The largest table kept, in bytes: an article of about 20,000 tokens.
 const MAX_SPARE_BYTES: usize = 4 << 20;
@@ -23,12 +24,17 @@ pub(super) fn toks() -> Vec<Tok> {
     TOKS.take()
 }
 
-/// Keeps `toks` for the next document, if it is not too large.
-pub(super) fn keep_toks(mut toks: Vec<Tok>) {
-    if toks.capacity() * size_of::<Tok>() <= MAX_SPARE_BYTES {
-        toks.clear();
-        TOKS.set(toks);
+/// Keeps `list`, emptied, in `spare` for the next document, if it is not too large.
+fn keep<T: 'static>(spare: &'static LocalKey<Cell<Vec<T>>>, mut list: Vec<T>) {
+    if list.capacity() * size_of::<T>() <= MAX_SPARE_BYTES {
+        list.clear();
+        spare.set(list);
     }
+}
+
+/// Keeps `toks` for the next document, if it is not too large.
+pub(super) fn keep_toks(toks: Vec<Tok>) {
+    keep(&TOKS, toks);
 }
 
 /// `n` zero scores.
@@ -39,9 +45,6 @@ pub(super) fn scores(n: usize) -> Vec<Scores> {
 }
 
 /// Keeps `scores` for the next document, if it is not too large.
-pub(super) fn keep_scores(mut scores: Vec<Scores>) {
-    if scores.capacity() * size_of::<Scores>() <= MAX_SPARE_BYTES {
-        scores.clear();
-        SCORES.set(scores);
-    }
+pub(super) fn keep_scores(scores: Vec<Scores>) {
+    keep(&SCORES, scores);
 }
