@@ -10,7 +10,7 @@ use crate::parallel;
 use crate::read::article::{self, Input};
 use crate::read::meta::Meta;
 use crate::text::segment;
-use crate::text::span::{holding, Loc, Span};
+use crate::text::span::{holding, serialize_with_loc, Loc, Span};
 use serde::{Deserialize, Serialize};
 
 /// Largest input analysed at once, in bytes: 10 MiB. Ten megabytes is a thousand long articles:
@@ -46,17 +46,21 @@ pub struct Analysis {
 }
 
 /// A stretch of the text that is not story.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Removed {
     /// Where it is.
-    #[serde(flatten)]
     pub loc: Loc,
     /// Why: "donation appeal", "share prompt", "advertisement", "dateline", "credits", ...
     pub reason: String,
     /// The text removed.
     pub text: String,
 }
+
+serialize_with_loc!(Removed {
+    loc: [loc],
+    reason: ["reason"],
+    text: ["text"]
+});
 
 /// The clean article text of `input` (plain text or HTML): the body's paragraphs, blank lines
 /// between, without the headline (see [`extract_article`] for it) and without boilerplate and

@@ -13,32 +13,34 @@ use crate::attribution::sources::Source;
 use crate::entities::{mentions_by_position, Entity};
 use crate::text::paragraphs::sentence_spans;
 use crate::text::scan;
-use crate::text::span::{holding, Loc, Span};
+use crate::text::span::{holding, serialize_with_loc, Loc, Span};
 use crate::text::whitespace;
-use serde::Serialize;
 
 /// One direct quote.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quote {
     /// The quote, quotation marks included.
-    #[serde(flatten)]
     pub loc: Loc,
     /// The words quoted, white space folded.
     pub text: String,
     /// Who said it, as the text names them, when the text says.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
     /// Index of the speaker in the entity list.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_entity: Option<usize>,
     /// The attribution verb ("said", "was cited as telling").
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
     /// The source the quote was taken from ("TASS", "IRNA").
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
 }
+
+serialize_with_loc!(Quote {
+    loc: [loc],
+    text: ["text"],
+    speaker: [opt "speaker"],
+    speaker_entity: [opt "speakerEntity"],
+    cue: [opt "cue"],
+    via: [opt "via"],
+});
 
 /// Shortest quote, in words. Shorter quoted words ("very close", "Shahed") are scare quotes or
 /// names, not statements.

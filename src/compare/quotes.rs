@@ -13,7 +13,7 @@ use crate::analysis::Analysis;
 use crate::compare::inherited::{Reused, Side};
 use crate::compare::reuse::{hash_key, normalise, word_spans};
 use crate::text::hash::IdMap;
-use crate::text::span::{Loc, Span};
+use crate::text::span::{serialize_with_loc, Loc, Span};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -93,23 +93,28 @@ pub(crate) fn source_refs(analysis: &Analysis) -> Vec<SourceRef<'_>> {
 }
 
 /// One side of a quotation in the comparison.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuoteSide {
     /// Index into that article's `quotes`.
     pub index: usize,
     /// Where it is.
-    #[serde(flatten)]
     pub loc: Loc,
     /// The quoted words.
     pub text: String,
     /// Who that article attributes it to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
     /// Whether it sits in text reused between the two articles (inherited) rather than in the
     /// outlet's own text (added).
     pub reused: bool,
 }
+
+serialize_with_loc!(QuoteSide {
+    index: ["index"],
+    loc: [loc],
+    text: ["text"],
+    speaker: [opt "speaker"],
+    reused: ["reused"],
+});
 
 /// A quotation both articles carry.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -16,7 +16,7 @@ pub(crate) use names::alias_root;
 
 use crate::ner::mention::{Kind, Mention};
 use crate::text::hash::{IdMap, IdSet};
-use crate::text::span::{Loc, Span};
+use crate::text::span::{serialize_with_loc, Loc, Span};
 use crate::text::whitespace;
 use names::{initials, is_acronym, key, tidy};
 use serde::Serialize;
@@ -41,15 +41,18 @@ pub struct Entity {
 }
 
 /// One mention of an entity.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EntityMention {
     /// Where it is.
-    #[serde(flatten)]
     pub loc: Loc,
     /// The text as written: one copy per form, shared by its mentions.
     pub text: Arc<str>,
 }
+
+serialize_with_loc!(EntityMention {
+    loc: [loc],
+    text: ["text"]
+});
 
 /// Groups `mentions` (in text order) of `text` into entities, sorted by count, then by first
 /// appearance. Takes the list to reuse its memory: a long text has a mention every few words.

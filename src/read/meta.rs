@@ -3,7 +3,7 @@
 //! when the separators were lost in copying) and the outlet where the text names it.
 
 use crate::read::boilerplate::Cut;
-use crate::text::span::{Loc, Span};
+use crate::text::span::{serialize_with_loc, Loc, Span};
 use crate::text::whitespace;
 use crate::text::wordlist;
 use serde::Serialize;
@@ -36,18 +36,17 @@ pub struct Meta {
 }
 
 /// `MOSCOW (Reuters) -`: where the story was filed and by which wire.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Dateline {
     /// The place, as written.
     pub place: String,
     /// The wire service in brackets, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub wire: Option<String>,
     /// Where the dateline is.
-    #[serde(flatten)]
     pub loc: Loc,
 }
+
+serialize_with_loc!(Dateline { place: ["place"], wire: [opt "wire"], loc: [loc] });
 
 /// One role of a credit line and the people in it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
