@@ -293,6 +293,7 @@ impl Model {
         }
     }
 
+    #[inline(always)]
     fn add_slot(&self, slot: usize, scores: &mut Scores) {
         let row = &self.slots[slot].row;
         let scale = self.scales[row[N_LABELS] as u8 as usize];

@@ -284,7 +284,10 @@ fn decode_sentence(
                 if score < floor {
                     continue;
                 }
-                floor = floor.max(score - BEAM_MARGIN);
+                // A comparison, not `f32::max`: scores are never NaN, and wasm has no
+                // instruction for `max`'s NaN rule (it calls `fmaxf`).
+                let lowest = score - BEAM_MARGIN;
+                floor = if lowest > floor { lowest } else { floor };
                 let c = Hyp {
                     score,
                     y1: l,
@@ -382,7 +385,7 @@ pub fn tag_scored(doc: &Doc, weights: &impl Weights) -> Scored {
             let mut best = [f32::NEG_INFINITY; 5];
             for (l, &s) in scores.iter().enumerate() {
                 let k = type_of(l as u8) as usize;
-                best[k] = best[k].max(s);
+                best[k] = if s > best[k] { s } else { best[k] };
             }
             let runner_up = (1..5)
                 .filter(|&k| k != kind as usize)

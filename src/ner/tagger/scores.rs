@@ -65,7 +65,8 @@ impl Sums {
 }
 
 /// The pair of sums of each of `items`: from `kept` by the item's `hash` where given, those it
-/// lacks made by `make` and added to it; else all made afresh.
+/// lacks made by `make` and added to it; else all made afresh. With room for one more pair
+/// (the sentence edge's, which the caller adds), so that adding it does not copy the lists.
 ///
 /// From a table in two passes: first where each item's sums are, then the sums themselves. The
 /// table passes the processor's cache (tens of thousands of words, 136 bytes each), and looked
@@ -77,8 +78,13 @@ fn gather(
     hash: impl Fn(u32) -> u64,
     mut make: impl FnMut(u32) -> [Scores; 2],
 ) -> (Vec<Scores>, Vec<Scores>) {
+    let mut out = (
+        Vec::with_capacity(items.len() + 1),
+        Vec::with_capacity(items.len() + 1),
+    );
     let Some(kept) = kept else {
-        return items.iter().map(|&i| make(i).into()).unzip();
+        out.extend(items.iter().map(|&i| <(Scores, Scores)>::from(make(i))));
+        return out;
     };
     let at: Vec<u32> = items
         .iter()
@@ -91,7 +97,11 @@ fn gather(
             at
         })
         .collect();
-    at.iter().map(|&a| kept.sums[a as usize].into()).unzip()
+    out.extend(
+        at.iter()
+            .map(|&a| <(Scores, Scores)>::from(kept.sums[a as usize])),
+    );
+    out
 }
 
 /// Most words a [`Kept`] table holds before it is cleared: the vocabulary of dozens of
