@@ -9,6 +9,7 @@ use crate::ner;
 use crate::parallel;
 use crate::read::article::{self, Input};
 use crate::read::meta::Meta;
+use crate::text::chars;
 use crate::text::segment;
 use crate::text::span::{holding, serialize_with_loc, Loc, Span};
 use serde::{Deserialize, Serialize};
@@ -232,7 +233,7 @@ pub fn analyze_staged(
     let in_story = |t: &segment::Token| holding(&article.paragraphs, t.span.start).is_some();
     let word_count = tokens
         .iter()
-        .filter(|t| in_story(t) && t.span.of(text).chars().any(char::is_alphanumeric))
+        .filter(|t| in_story(t) && t.span.of(text).chars().any(chars::is_alphanumeric))
         .count();
     let sentence_count = sentences
         .iter()

@@ -3,6 +3,7 @@
 //! "Xinhua news agency reported", "told Reuters"), counted, and tied to the entity list.
 
 use crate::entities::{mentions_by_position, Entity, EntityMention};
+use crate::text::chars;
 use crate::text::span::Span;
 use crate::text::whitespace;
 use crate::text::wordlist::{self, Filter};
@@ -213,7 +214,7 @@ fn words(text: &str, p: Span) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     for w in whitespace::words(s) {
         let offset = w.as_ptr() as usize - s.as_ptr() as usize;
-        let core = w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'));
+        let core = w.trim_matches(|c: char| !(chars::is_alphanumeric(c) || c == '-' || c == '&'));
         if core.is_empty() {
             continue;
         }

@@ -2,6 +2,7 @@
 //! was cited as telling", "he said") read as a subject and a verb phrase. Turning the subject
 //! into an entity is `quotes`' work.
 
+use crate::text::chars;
 use crate::text::span::{holding, Span};
 use crate::text::whitespace;
 use crate::text::wordlist::{self, Words};
@@ -92,7 +93,7 @@ pub(super) struct Agent {
 
 /// A word without the punctuation around it (hyphens and apostrophes inside are kept).
 pub(super) fn word_core(w: &str) -> &str {
-    w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+    w.trim_matches(|c: char| !(chars::is_alphanumeric(c) || c == '-' || c == '\'' || c == '’'))
 }
 
 /// Word spans of `span` outside `quotes`, punctuation trimmed, with a flag for a comma or other

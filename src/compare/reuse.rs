@@ -14,6 +14,7 @@
 //! 5. Passages at least `min_match_words` long are kept, longest first, one-to-one: no word of
 //!    either text is in two passages.
 
+use crate::text::chars;
 use crate::text::paragraphs;
 use crate::text::span::Span;
 use serde::Serialize;
@@ -177,24 +178,24 @@ fn is_apostrophe(c: char) -> bool {
 pub fn word_spans(text: &str, region: Span) -> impl Iterator<Item = Span> + '_ {
     let base = region.start as usize;
     let slice = text.get(region.range()).unwrap_or("");
-    let mut chars = slice.char_indices().peekable();
+    let mut at = slice.char_indices().peekable();
     std::iter::from_fn(move || {
-        while chars.peek().is_some_and(|&(_, c)| !c.is_alphanumeric()) {
-            chars.next();
+        while at.peek().is_some_and(|&(_, c)| !chars::is_alphanumeric(c)) {
+            at.next();
         }
-        let (start, first) = chars.next()?;
+        let (start, first) = at.next()?;
         let mut end = start + first.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() {
+        while let Some(&(i, c)) = at.peek() {
+            if chars::is_alphanumeric(c) {
                 end = i + c.len_utf8();
-                chars.next();
+                at.next();
             } else if is_apostrophe(c)
                 && slice[i + c.len_utf8()..]
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphanumeric)
+                    .is_some_and(chars::is_alphanumeric)
             {
-                chars.next();
+                at.next();
             } else {
                 break;
             }

@@ -15,6 +15,7 @@ mod titles;
 pub(crate) use names::alias_root;
 
 use crate::ner::mention::{Kind, Mention};
+use crate::text::chars;
 use crate::text::hash::{IdMap, IdSet};
 use crate::text::span::{serialize_with_loc, Loc, Span};
 use crate::text::whitespace;
@@ -400,7 +401,7 @@ fn build(text: &str, mentions: &[Mention], forms: &Forms, members: &[u32]) -> En
             let s = name_of(i);
             let shouting = s
                 .chars()
-                .filter(|c| c.is_alphabetic())
+                .filter(|&c| chars::is_alphabetic(c))
                 .all(char::is_uppercase)
                 && s.chars().count() > 4;
             (

@@ -3,6 +3,7 @@
 
 use super::names::key;
 use crate::ner::mention::{Kind, Mention};
+use crate::text::chars;
 use crate::text::span::Span;
 use crate::text::whitespace;
 use crate::text::wordlist::Words;
@@ -122,7 +123,7 @@ pub(super) fn body_before_title(text: &str, m: Mention) -> Mention {
         return m;
     }
     let word = rest
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .split(|c: char| !chars::is_alphanumeric(c) && c != '-')
         .next()
         .unwrap_or("");
     if PERSON_TITLES.has(word) {

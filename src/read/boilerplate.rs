@@ -3,6 +3,7 @@
 //! lists. Found by general rules (cue words, the shape of a line, its position), each removal
 //! reported with its reason so that the page can grey it out and the reader can restore it.
 
+use crate::text::chars;
 use crate::text::paragraphs::sentence_spans;
 use crate::text::span::Span;
 use crate::text::whitespace;
@@ -338,7 +339,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
 /// "us"). Compared to the lowercase cue lists in any case.
 /// A word without the punctuation around it.
 fn bare(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    word.trim_matches(|c: char| !chars::is_alphanumeric(c))
 }
 
 fn plain_words(s: &str) -> Vec<&str> {
@@ -444,12 +445,12 @@ fn line_reason(line: &str) -> Option<&'static str> {
     if words.len() > MAX_PROMPT_WORDS {
         return None;
     }
-    let first = words[0].trim_matches(|c: char| !c.is_alphanumeric());
+    let first = words[0].trim_matches(|c: char| !chars::is_alphanumeric(c));
     let imperative = IMPERATIVES.contains(&first);
     let has = |cues: &[&str]| {
         words
             .iter()
-            .any(|w| cues.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .any(|w| cues.contains(&w.trim_matches(|c: char| !chars::is_alphanumeric(c))))
     };
     if RELATED_OPENERS.iter().any(|o| bare.starts_with(o))
         || (bare.contains("http") && matches!(first, "follow" | "read" | "more" | "see" | "watch"))
@@ -537,7 +538,7 @@ fn related_tail(text: &str, paragraphs: &[Span], cuts: &mut Vec<Cut>) {
             && line.chars().next().is_some_and(char::is_uppercase)
             && !line
                 .chars()
-                .filter(|c| c.is_alphabetic())
+                .filter(|&c| chars::is_alphabetic(c))
                 .all(char::is_uppercase);
         if !headline_shaped {
             break;
@@ -579,7 +580,7 @@ pub fn subtract(text: &str, p: Span, cuts: &[Cut]) -> Vec<Span> {
             let piece = s.of(text);
             let lead = piece.len() - piece.trim_start().len();
             let trimmed = piece.trim();
-            (trimmed.chars().any(char::is_alphanumeric)).then(|| {
+            (trimmed.chars().any(chars::is_alphanumeric)).then(|| {
                 Span::new(
                     s.start as usize + lead,
                     s.start as usize + lead + trimmed.len(),

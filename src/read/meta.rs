@@ -3,6 +3,7 @@
 //! when the separators were lost in copying) and the outlet where the text names it.
 
 use crate::read::boilerplate::Cut;
+use crate::text::chars;
 use crate::text::span::{serialize_with_loc, Loc, Span};
 use crate::text::whitespace;
 use crate::text::wordlist;
@@ -230,7 +231,10 @@ fn date_line(s: &str) -> Option<(Option<String>, usize)> {
     // A line that is only a date (and perhaps a time).
     let (date, len) = parse_date(s)?;
     let rest = &s[len..];
-    let timeish = rest.len() < 24 && !rest.chars().any(|c| c.is_alphabetic() && c.is_lowercase());
+    let timeish = rest.len() < 24
+        && !rest
+            .chars()
+            .any(|c| chars::is_alphabetic(c) && c.is_lowercase());
     timeish.then_some((Some(date), s.len()))
 }
 
@@ -271,7 +275,7 @@ pub fn parse_date(s: &str) -> Option<(String, usize)> {
             year = Some(word.to_string());
         } else if (1..=2).contains(&word.len()) && word.chars().all(|c| c.is_ascii_digit()) {
             day = Some(word.parse::<u32>().ok()?);
-        } else if i == 0 && word.len() >= 3 && lower.chars().all(char::is_alphabetic) {
+        } else if i == 0 && word.len() >= 3 && lower.chars().all(chars::is_alphabetic) {
             // A weekday before the date ("Friday, 11 October 2024").
         } else {
             break;
@@ -376,7 +380,7 @@ fn dateline(s: &str) -> Option<(String, Option<String>, usize)> {
         .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’')))
         .unwrap_or(head.len());
     let place = head[..place_len].trim();
-    if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+    if place.chars().filter(|&c| chars::is_alphabetic(c)).count() < 3 {
         return None;
     }
     let mut pos = head[..place_len].trim_end().len();
@@ -571,7 +575,7 @@ fn is_name_word(w: &str) -> bool {
 }
 
 fn clean(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
+    w.trim_matches(|c: char| !chars::is_alphanumeric(c))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! Nothing here knows about articles, names or comparison; it uses nothing else in the crate,
 //! and every later stage may use it.
 
+pub mod chars;
 pub mod hash;
 pub mod paragraphs;
 pub mod scan;

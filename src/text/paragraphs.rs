@@ -2,6 +2,7 @@
 //! text rather than tokens (boilerplate, metadata lines, quotes). Spans index the text given;
 //! nothing is copied.
 
+use crate::text::chars;
 use crate::text::scan;
 use crate::text::span::Span;
 use crate::text::wordlist::Words;
@@ -77,7 +78,7 @@ fn is_abbreviation(before: &str) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("");
-    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = word.trim_start_matches(|c: char| !chars::is_alphanumeric(c));
     word.contains('.')
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
         || ABBREVIATIONS.has(word)

@@ -5,6 +5,7 @@
 //! words stay whole, other punctuation stands alone. Every token is a [`Span`] into the original
 //! text; nothing is copied or normalised here.
 
+use crate::text::chars;
 use crate::text::span::Span;
 use crate::text::wordlist::Words;
 
@@ -34,7 +35,7 @@ const ABBREVIATIONS: Words = Words::new(&[
 ]);
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{00AD}'
+    chars::is_alphanumeric(c) || c == '\u{00AD}'
 }
 
 /// The tokens and sentences of `paragraphs` of `text`, in order; a sentence never crosses a
@@ -123,12 +124,12 @@ fn word_end(s: &str, start: usize) -> usize {
         let prev = s[..i].chars().next_back();
         let joins = match c {
             '-' | '\u{2010}' | '\u{2011}' => next.is_some_and(is_word_char),
-            '\'' | '\u{2019}' => next.is_some_and(char::is_alphabetic),
+            '\'' | '\u{2019}' => next.is_some_and(chars::is_alphabetic),
             '.' => {
                 // "U.S." and "3.5" keep the period; "difference.Russian" does not.
                 let digits = prev.is_some_and(|p| p.is_ascii_digit())
                     && next.is_some_and(|n| n.is_ascii_digit());
-                let initials = next.is_some_and(char::is_alphabetic)
+                let initials = next.is_some_and(chars::is_alphabetic)
                     && s[start..i].chars().count() == 1
                     || is_initialism(&s[start..i]);
                 digits || initials
@@ -177,7 +178,7 @@ fn is_initialism(word: &str) -> bool {
         if part.is_empty() {
             break;
         }
-        if part.chars().count() != 1 || !part.chars().all(char::is_alphabetic) {
+        if part.chars().count() != 1 || !part.chars().all(chars::is_alphabetic) {
             return false;
         }
         letters += 1;

@@ -11,6 +11,7 @@ use crate::ner::norm::fold;
 #[cfg(test)]
 use crate::ner::norm::norm_hash;
 use crate::ner::wordclass::{self, NO_CLASS};
+use crate::text::chars;
 use crate::text::hash::{key, Hasher, IdMap};
 use std::ops::Range;
 
@@ -161,7 +162,7 @@ impl Doc {
             }
         }
         for (i, w) in words.iter().enumerate() {
-            starts[i] = w.chars().next().is_some_and(char::is_alphanumeric);
+            starts[i] = w.chars().next().is_some_and(chars::is_alphanumeric);
         }
         let hashes: Vec<u64> = toks.iter().map(|t| t.lw).collect();
         let mut gaz_bits = Vec::new();

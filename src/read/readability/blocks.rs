@@ -3,6 +3,7 @@
 use super::patterns::BLOCKS;
 use super::reader::{Block, BlockKind, Reader};
 use crate::read::html::{fold_space, Data};
+use crate::text::chars;
 
 impl Reader<'_> {
     /// Appends the text blocks under `root` to `out`. The kind of each block comes from its
@@ -58,7 +59,7 @@ impl Reader<'_> {
         let marked = self.match_string(i);
         marked.contains("caption")
             || marked
-                .split(|c: char| !c.is_alphanumeric())
+                .split(|c: char| !chars::is_alphanumeric(c))
                 .any(|w| w == "credit" || w == "credits")
     }
 

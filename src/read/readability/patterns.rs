@@ -2,6 +2,7 @@
 //! matches, and the judgements made from them.
 
 use super::reader::Reader;
+use crate::text::chars;
 use crate::text::hash::{Hasher, IdHasher};
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
@@ -312,7 +313,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// The lowercased words of `lowered` (a text already lowercased), for [`similarity`].
 fn similarity_words(lowered: &str) -> impl Iterator<Item = &str> {
     lowered
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
 }
 
