@@ -231,7 +231,8 @@ mod utf16_tests {
     }
 }
 
-/// Writes field `name` if `value` is `Some`, else skips it: `skip_serializing_if = "Option::is_none"`.
+/// Writes field `name` if `value` is `Some`, else skips it, as
+/// `skip_serializing_if = "Option::is_none"` does.
 pub(crate) fn put_some<S: SerializeStruct, T: Serialize>(
     s: &mut S,
     name: &'static str,
