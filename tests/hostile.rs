@@ -1,6 +1,8 @@
 //! Issue 16's guard: each hostile construct of `common/hostile.rs` at 1 MB is analysed within
-//! 10 s. Linear code takes well under a second here; the quadratic steps these inputs were
-//! built against took minutes, so the bound catches only superlinear code, not a slow machine.
+//! 3 s. Linear code takes 0.1-0.3 s here (every construct, tests running side by side); the
+//! quadratic steps these inputs were built against took minutes, and a milder one (a short form
+//! hashing a name of megabytes each time it found it, 2026-12-02) 6 s, so the bound catches
+//! superlinear code with ten times the headroom a loaded machine needs.
 //! How time and memory grow with size is `cargo bench --bench growth`'s table.
 
 #[path = "common/hostile.rs"]
@@ -10,7 +12,7 @@ use std::time::{Duration, Instant};
 
 /// Generous for linear code on a loaded machine in the test profile; far below what a
 /// quadratic step takes on 1 MB.
-const BOUND: Duration = Duration::from_secs(10);
+const BOUND: Duration = Duration::from_secs(3);
 
 fn within_bound(name: &str) {
     let c = hostile::CONSTRUCTS

@@ -145,45 +145,51 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
 
     drop((by_key, key_order));
 
-    // The multi-word names, by key: for each of its referents, the first mention and the kinds
-    // its mentions were given. Looked up by hash (a sorted map compared keys as strings, a
-    // quarter of a million comparisons over the bench corpus), and walked in key order
-    // (`long_keys`), which decides the order of the lists made from it below.
-    let mut longs: IdMap<&str, Vec<Long>> = IdMap::default();
-    for (j, k) in (0..mentions.len())
-        .map(|j| (j, forms.key(j)))
-        .filter(|(_, k)| k.contains(' '))
+    // The multi-word names: for each of its referents, the first mention and the kinds its
+    // mentions were given. In key order, which decides the order of the lists made from them
+    // below, and referred to by index there, never looked up by key again: a run of capitals
+    // makes one key of megabytes, which a short form would otherwise have hashed (or compared)
+    // whole each time it found it.
+    let mut longs: Vec<(&str, Vec<Long>)> = Vec::new();
     {
-        let root = find(&mut parent, j);
-        // Room for one: a name has one referent but for the rare exception, and a list of four
-        // per distinct name was much of this stage's memory on a text of many names.
-        let referents = longs.entry(k).or_insert_with(|| Vec::with_capacity(1));
-        let at = match referents.iter().position(|l| l.root == root) {
-            Some(at) => at,
-            None => {
-                referents.push(Long {
-                    first: j,
-                    root,
-                    kinds: 0,
-                });
-                referents.len() - 1
-            }
-        };
-        referents[at].kinds |= kind_bit(mentions[j].kind);
+        let mut at_key: IdMap<&str, usize> = IdMap::default();
+        for (j, k) in (0..mentions.len())
+            .map(|j| (j, forms.key(j)))
+            .filter(|(_, k)| k.contains(' '))
+        {
+            let root = find(&mut parent, j);
+            let at = *at_key.entry(k).or_insert_with(|| {
+                // Room for one: a name has one referent but for the rare exception, and a
+                // list of four per distinct name was much of this stage's memory on a text of
+                // many names.
+                longs.push((k, Vec::with_capacity(1)));
+                longs.len() - 1
+            });
+            let referents = &mut longs[at].1;
+            let r = match referents.iter().position(|l| l.root == root) {
+                Some(r) => r,
+                None => {
+                    referents.push(Long {
+                        first: j,
+                        root,
+                        kinds: 0,
+                    });
+                    referents.len() - 1
+                }
+            };
+            referents[r].kinds |= kind_bit(mentions[j].kind);
+        }
     }
-
-    let mut long_keys: Vec<&str> = longs.keys().copied().collect();
-    long_keys.sort_unstable();
+    longs.sort_unstable_by(|a, b| a.0.cmp(b.0));
 
     // 2. Acronyms: defined in brackets after the name, or the initials of a multi-word name.
-    let mut by_initials: IdMap<String, Vec<&str>> = IdMap::default();
-    for &k in &long_keys {
-        let referents = &longs[k];
+    let mut by_initials: IdMap<String, Vec<usize>> = IdMap::default();
+    for (n, (k, referents)) in longs.iter().enumerate() {
         if referents
             .iter()
             .any(|l| l.kinds & !kind_bit(Kind::Per) != 0)
         {
-            by_initials.entry(initials(k)).or_default().push(k);
+            by_initials.entry(initials(k)).or_default().push(n);
         }
     }
     for i in 0..mentions.len() {
@@ -197,14 +203,14 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
         });
         let matched = defined.or_else(|| {
             let found = by_initials.get(forms.key(i))?;
-            let first = longs.get(found.first()?)?.first()?.first;
+            let first = longs[*found.first()?].1.first()?.first;
             found
                 .iter()
-                .all(|k| {
-                    longs.get(k).is_some_and(|ls| {
-                        ls.iter()
-                            .all(|l| forms.canonical(l.first) == forms.canonical(first))
-                    })
+                .all(|&n| {
+                    longs[n]
+                        .1
+                        .iter()
+                        .all(|l| forms.canonical(l.first) == forms.canonical(first))
                 })
                 .then_some(first)
         });
@@ -215,26 +221,26 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
 
     // 3. Short forms: a one- or two-word mention that is the start or end of exactly one longer
     //    name joins it ("Putin" → "Vladimir Putin", "Pezeshkian" → "Masoud Pezeshkian").
-    let mut starting: IdMap<&str, Vec<&str>> = IdMap::default();
-    let mut ending: IdMap<&str, Vec<&str>> = IdMap::default();
-    for &k in &long_keys {
+    let mut starting: IdMap<&str, Vec<usize>> = IdMap::default();
+    let mut ending: IdMap<&str, Vec<usize>> = IdMap::default();
+    for (n, &(k, _)) in longs.iter().enumerate() {
         // A run of capitals thousands of words long is not a name: only the short forms of a
         // name's first and last few words are looked for, keeping this linear in the text.
         let spaces: Vec<usize> = k.match_indices(' ').map(|(p, _)| p).collect();
-        let n = spaces.len();
+        let words = spaces.len();
         for (at, &p) in spaces.iter().enumerate() {
             // Room for one name each, as for `longs`.
             if at < MAX_SHORT_FORM_WORDS {
                 starting
                     .entry(&k[..p])
                     .or_insert_with(|| Vec::with_capacity(1))
-                    .push(k);
+                    .push(n);
             }
-            if n - at <= MAX_SHORT_FORM_WORDS {
+            if words - at <= MAX_SHORT_FORM_WORDS {
                 ending
                     .entry(&k[p + 1..])
                     .or_insert_with(|| Vec::with_capacity(1))
-                    .push(k);
+                    .push(n);
             }
         }
     }
@@ -242,11 +248,11 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
         let mut candidates: Vec<usize> = Vec::new();
         let surnames = ending.get(forms.key(i)).into_iter().flatten();
         let first_parts = starting.get(forms.key(i)).into_iter().flatten();
-        'names: for (k, first_part) in surnames
-            .map(|k| (k, false))
-            .chain(first_parts.map(|k| (k, true)))
+        'names: for (&n, first_part) in surnames
+            .map(|n| (n, false))
+            .chain(first_parts.map(|n| (n, true)))
         {
-            for long in longs.get(k).into_iter().flatten() {
+            for long in &longs[n].1 {
                 let fits = Kind::ALL.iter().any(|&lk| {
                     long.kinds & kind_bit(lk) != 0
                         && compatible(short, lk)
