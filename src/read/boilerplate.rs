@@ -337,11 +337,6 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
 
 /// Words of `s` outside quotation marks, punctuation trimmed, without "US" (the country, not
 /// "us"). Compared to the lowercase cue lists in any case.
-/// A word without the punctuation around it.
-fn bare(word: &str) -> &str {
-    word.trim_matches(|c: char| !chars::is_alphanumeric(c))
-}
-
 fn plain_words(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut quoted = false;
@@ -350,7 +345,7 @@ fn plain_words(s: &str) -> Vec<&str> {
         if opens {
             quoted = true;
         }
-        let core = bare(word);
+        let core = chars::bare(word);
         if !quoted && !core.is_empty() && core != "US" {
             out.push(core);
         }
@@ -369,7 +364,7 @@ fn appeal_reason(sentence: &str) -> Option<&'static str> {
     // Every appeal speaks to the reader or for the outlet (below): a sentence with no such word
     // anywhere, quoted or not, is none, and most sentences are turned away here without the
     // list of their words.
-    if !whitespace::words(sentence).any(|w| VOICE.has(bare(w))) {
+    if !whitespace::words(sentence).any(|w| VOICE.has(chars::bare(w))) {
         return None;
     }
     let words = plain_words(sentence);
@@ -445,13 +440,9 @@ fn line_reason(line: &str) -> Option<&'static str> {
     if words.len() > MAX_PROMPT_WORDS {
         return None;
     }
-    let first = words[0].trim_matches(|c: char| !chars::is_alphanumeric(c));
+    let first = chars::bare(words[0]);
     let imperative = IMPERATIVES.contains(&first);
-    let has = |cues: &[&str]| {
-        words
-            .iter()
-            .any(|w| cues.contains(&w.trim_matches(|c: char| !chars::is_alphanumeric(c))))
-    };
+    let has = |cues: &[&str]| words.iter().any(|w| cues.contains(&chars::bare(w)));
     if RELATED_OPENERS.iter().any(|o| bare.starts_with(o))
         || (bare.contains("http") && matches!(first, "follow" | "read" | "more" | "see" | "watch"))
         || is_bare_url(bare)

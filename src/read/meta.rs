@@ -546,9 +546,9 @@ fn self_named_outlet(text: &str, cuts: &[Cut]) -> Option<String> {
                 words
                     .get(i + 1)
                     .filter(|n| is_name_word(n))
-                    .map(|n| format!("The {}", clean(n)))
+                    .map(|n| format!("The {}", chars::bare(n)))
             } else if words.get(i + 1).is_some_and(|n| n.starts_with("reader")) && is_name_word(w) {
-                Some(format!("The {}", clean(w)))
+                Some(format!("The {}", chars::bare(w)))
             } else {
                 None
             };
@@ -570,12 +570,8 @@ fn self_named_outlet(text: &str, cuts: &[Cut]) -> Option<String> {
 }
 
 fn is_name_word(w: &str) -> bool {
-    let w = clean(w);
+    let w = chars::bare(w);
     w.chars().count() > 2 && w.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn clean(w: &str) -> &str {
-    w.trim_matches(|c: char| !chars::is_alphanumeric(c))
 }
 
 #[cfg(test)]

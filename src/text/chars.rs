@@ -20,6 +20,11 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
     classify(c, char::is_ascii_alphabetic, char::is_alphabetic)
 }
 
+/// `word` without what is not a letter or digit at either end: "“Putin,”" -> "Putin".
+pub(crate) fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !is_alphanumeric(c))
+}
+
 /// `ascii(c)` for ASCII, `false` in [`GENERAL_PUNCTUATION`], else `other(c)` (std's tables).
 #[inline(always)]
 fn classify(c: char, ascii: fn(&char) -> bool, other: fn(char) -> bool) -> bool {
