@@ -103,19 +103,11 @@ pub fn analyze(mut input: impl BufRead, out: &mut impl Write) -> io::Result<()> 
                     Err(why),
                 ),
             };
-            let record = match &answer {
-                Ok(analysis) => Answer {
-                    head: &head,
-                    analysis: Some(analysis),
-                    error: None,
-                    line: None,
-                },
-                Err(why) => Answer {
-                    head: &head,
-                    analysis: None,
-                    error: Some(why),
-                    line: Some(number),
-                },
+            let record = Answer {
+                head: &head,
+                analysis: answer.as_ref().ok(),
+                error: answer.as_ref().err().map(String::as_str),
+                line: answer.is_err().then_some(number),
             };
             print_json_line(out, &record)?;
         }
