@@ -76,8 +76,13 @@ fn tokenize_into(text: &str, span: Span, tokens: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let Some(c) = slice[i..].chars().next() else {
-            break;
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            let Some(c) = slice[i..].chars().next() else {
+                break;
+            };
+            c
         };
         let len = c.len_utf8();
         if c.is_whitespace() || c.is_control() {
@@ -111,6 +116,14 @@ fn word_end(s: &str, start: usize) -> usize {
         while i < bytes_len && bytes[i].is_ascii_alphanumeric() {
             i += 1;
             end = i;
+        }
+        // The commonest end of a word: a space, or ASCII punctuation that joins nothing (only
+        // the joiners matched below continue a word, and no other ASCII char is a word char).
+        if bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b',' | b'&'))
+        {
+            break;
         }
         let Some(c) = s[i..].chars().next() else {
             break;
@@ -198,6 +211,13 @@ fn is_abbreviation(word: &str) -> bool {
 fn push_word(tokens: &mut Vec<Token>, s: &str, base: usize, start: usize, end: usize) {
     let word = &s[start..end];
     let mut split = end;
+    // Every suffix split off ends in one of these.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b't')) {
+        tokens.push(Token {
+            span: Span::new(base + start, base + end),
+        });
+        return;
+    }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if word.len() > suffix.len() && word.ends_with(suffix) {
             split = end - suffix.len();
@@ -239,6 +259,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                     || (is_closer(tok)
                         && i > first
                         && matches!(tokens[i - 1].span.of(text), "." | "!" | "?"));
+                // Most tokens: neither a sentence's end mark nor before a line break.
+                if !line_break && !terminal {
+                    continue;
+                }
                 let starts_new = next_text
                     .chars()
                     .next()

@@ -175,7 +175,9 @@ impl Own {
         }
     }
 
-    /// The sums of token `i` after label `y1`.
+    /// The sums of token `i` after label `y1`. Inlined: called apart, its 68-byte answer went
+    /// through memory (7 M more instructions over the bench corpus).
+    #[inline(always)]
     fn get(
         &mut self,
         doc: &Doc,
