@@ -11,7 +11,7 @@ use crate::read::article::{self, Input};
 use crate::read::meta::Meta;
 use crate::text::chars;
 use crate::text::segment;
-use crate::text::span::{holding, serialize_with_loc, Loc, Span};
+use crate::text::span::{serialize_with_loc, Holding, Loc, Span};
 use serde::{Deserialize, Serialize};
 
 /// Largest input analysed at once, in bytes: 10 MiB. Ten megabytes is a thousand long articles:
@@ -230,14 +230,22 @@ pub fn analyze_staged(
     // Names are read in the story and in photo captions, which name who is pictured; words and
     // sentences are the story's alone.
     let (tokens, sentences) = segment::paragraphs(text, &article.name_regions());
-    let in_story = |t: &segment::Token| holding(&article.paragraphs, t.span.start).is_some();
+    // Tokens come in the text's order: the story's paragraphs are found by a cursor.
+    let mut story = Holding::new(&article.paragraphs);
     let word_count = tokens
         .iter()
-        .filter(|t| in_story(t) && t.span.of(text).chars().any(chars::is_alphanumeric))
+        .filter(|t| {
+            story.get(t.span.start).is_some() && t.span.of(text).chars().any(chars::is_alphanumeric)
+        })
         .count();
+    let mut story = Holding::new(&article.paragraphs);
     let sentence_count = sentences
         .iter()
-        .filter(|s| tokens.get(s.tokens.start).is_some_and(in_story))
+        .filter(|s| {
+            tokens
+                .get(s.tokens.start)
+                .is_some_and(|t| story.get(t.span.start).is_some())
+        })
         .count();
     stage_done(Stage::Tokenising);
     let mentions = ner::recognize(text, &tokens, &sentences);

@@ -75,9 +75,62 @@ pub fn holding(spans: &[Span], at: u32) -> Option<Span> {
         .filter(|s| s.start <= at && at <= s.end)
 }
 
+/// [`holding`] for positions asked in ascending order, as a token list's are: a cursor that moves
+/// forward through `spans` (sorted) instead of a binary search per position. A position before
+/// the last one asked is found by binary search again, so the answer never depends on the order.
+pub struct Holding<'a> {
+    spans: &'a [Span],
+    /// Index of the first span that does not end before the last position asked.
+    at: usize,
+    last: u32,
+}
+
+impl<'a> Holding<'a> {
+    pub fn new(spans: &'a [Span]) -> Holding<'a> {
+        Holding {
+            spans,
+            at: 0,
+            last: 0,
+        }
+    }
+
+    /// The span holding byte `at`, as [`holding`] gives it.
+    pub fn get(&mut self, at: u32) -> Option<Span> {
+        if at < self.last {
+            self.at = self.spans.partition_point(|s| s.end < at);
+        }
+        self.last = at;
+        while self.spans.get(self.at).is_some_and(|s| s.end < at) {
+            self.at += 1;
+        }
+        self.spans
+            .get(self.at)
+            .copied()
+            .filter(|s| s.start <= at && at <= s.end)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cursor_finds_what_the_search_finds() {
+        let spans = [
+            Span::new(2, 5),
+            Span::new(5, 9),
+            Span::new(12, 12),
+            Span::new(20, 30),
+        ];
+        let mut ascending = Holding::new(&spans);
+        for at in 0..35 {
+            assert_eq!(ascending.get(at), holding(&spans, at), "{at}");
+        }
+        let mut any = Holding::new(&spans);
+        for at in [25, 3, 40, 0, 12, 11, 9, 5, 5, 21] {
+            assert_eq!(any.get(at), holding(&spans, at), "{at}");
+        }
+    }
 
     #[test]
     fn half_open_semantics() {
