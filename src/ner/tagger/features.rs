@@ -27,6 +27,7 @@ pub(super) mod cap {
 
 /// What the features need of one token, computed once.
 #[derive(Clone, Copy, Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(super) struct Tok {
     /// Lowercased, digits as 0.
     pub(super) lw: u64,
@@ -314,6 +315,18 @@ pub(super) fn form_identity(t: &Tok) -> u64 {
 }
 
 fn tok(word: &str) -> Tok {
+    // Most words are ASCII: their chars come from the bytes, and are told apart by ASCII's
+    // ranges, which for them are what `fold` and Unicode's classes would say.
+    if word.is_ascii() {
+        tok_of::<true>(word.bytes().map(char::from))
+    } else {
+        tok_of::<false>(word.chars().map(fold))
+    }
+}
+
+/// [`tok`] of a word's chars, `fold`ed; `ASCII` when they all are.
+#[inline(always)]
+fn tok_of<const ASCII: bool>(chars: impl Iterator<Item = char>) -> Tok {
     let mut t = Tok::default();
     // The `norm_hash` of the word, from the same lowercased chars as the affixes.
     let mut lw = Hasher::new();
@@ -327,16 +340,25 @@ fn tok(word: &str) -> Tok {
     let mut pre = [Hasher::new(); 3];
     let mut ring = ['\0'; 4];
     let mut n = 0usize;
-    for (k, c) in word.chars().map(fold).enumerate() {
+    for (k, c) in chars.enumerate() {
         w.char(if c.is_ascii_digit() { '0' } else { c });
-        let class = if c.is_uppercase() {
+        let (is_upper, is_lower, is_numeric) = if ASCII {
+            (
+                c.is_ascii_uppercase(),
+                c.is_ascii_lowercase(),
+                c.is_ascii_digit(),
+            )
+        } else {
+            (c.is_uppercase(), c.is_lowercase(), c.is_numeric())
+        };
+        let class = if is_upper {
             upper += 1;
             first_upper |= k == 0;
             'X'
-        } else if c.is_lowercase() {
+        } else if is_lower {
             lower += 1;
             'x'
-        } else if c.is_numeric() {
+        } else if is_numeric {
             digit += 1;
             'd'
         } else {
@@ -358,7 +380,7 @@ fn tok(word: &str) -> Tok {
             ring[n % 4] = l;
             n += 1;
         };
-        if c.is_ascii() {
+        if ASCII || c.is_ascii() {
             push(c.to_ascii_lowercase());
         } else {
             c.to_lowercase().for_each(push);
@@ -845,6 +867,35 @@ mod tests {
             "x",
         ] {
             assert_eq!(tok(w).lw, norm_hash(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn ascii_words_read_as_any_word_is_read() {
+        // Every printable ASCII char alone, first, inside and last, and words of each shape.
+        let mut words: Vec<String> = [
+            "Putin",
+            "U.S.",
+            "1996-08-22",
+            "McDonald's",
+            "iPhone",
+            "CEO",
+            "x",
+        ]
+        .map(String::from)
+        .to_vec();
+        for c in (0x20u8..0x7F).map(char::from) {
+            words.extend([
+                format!("{c}"),
+                format!("{c}ab"),
+                format!("aB{c}9z"),
+                format!("Xy{c}"),
+            ]);
+        }
+        for w in &words {
+            let general = tok_of::<false>(w.chars().map(fold));
+            assert_eq!(tok_of::<true>(w.bytes().map(char::from)), general, "{w:?}");
+            assert_eq!(tok(w), general, "{w:?}");
         }
     }
 }
