@@ -240,7 +240,9 @@ fn quote_spans(text: &str, paragraphs: &[Span]) -> Vec<Span> {
                 None if c == '“' || straight_opens => open = Some(at),
                 Some(start) if c == '”' || (c == '"' && !straight_opens) => {
                     let span = Span::new(start, at + c.len_utf8());
-                    if whitespace::words(inner(span.of(text))).count() >= MIN_QUOTE_WORDS {
+                    // Counted no further than the bound: a quotation runs to dozens of words.
+                    let words = whitespace::words(inner(span.of(text)));
+                    if words.take(MIN_QUOTE_WORDS).count() == MIN_QUOTE_WORDS {
                         out.push(span);
                     }
                     open = None;

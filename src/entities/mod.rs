@@ -94,7 +94,8 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     //    referent, unless the recognizer was sure of two kinds for it (a city and the team
     //    named after it, a founder and the company named after them). Then each sure kind is a
     //    referent of its own, and a mention it was unsure of joins the best-supported one.
-    let mut by_key: IdMap<&str, Vec<u32>> = IdMap::default();
+    let mut by_key: IdMap<&str, Vec<u32>> =
+        IdMap::with_capacity_and_hasher(forms.len(), Default::default());
     let mut key_order: Vec<&str> = Vec::new();
     for (i, c) in (0..mentions.len()).map(|i| (i, forms.canonical(i))) {
         by_key
@@ -334,6 +335,11 @@ impl Forms {
             })
             .collect();
         Forms { distinct, of }
+    }
+
+    /// Number of distinct forms.
+    fn len(&self) -> usize {
+        self.distinct.len()
     }
 
     /// Mention `i`'s key.
