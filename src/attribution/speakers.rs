@@ -93,7 +93,9 @@ pub(super) struct Agent {
 
 /// A word without the punctuation around it (hyphens and apostrophes inside are kept).
 pub(super) fn word_core(w: &str) -> &str {
-    w.trim_matches(|c: char| !(chars::is_alphanumeric(c) || c == '-' || c == '\'' || c == '’'))
+    chars::trim_to(w, |c| {
+        chars::is_alphanumeric(c) || c == '-' || c == '\'' || c == '’'
+    })
 }
 
 /// Word spans of `span` outside `quotes`, punctuation trimmed, with a flag for a comma or other

@@ -22,7 +22,19 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
 
 /// `word` without what is not a letter or digit at either end: "“Putin,”" -> "Putin".
 pub(crate) fn bare(word: &str) -> &str {
-    word.trim_matches(|c: char| !is_alphanumeric(c))
+    trim_to(word, is_alphanumeric)
+}
+
+/// `word` without the chars `keep` refuses at either end; `keep` accepts every ASCII letter and
+/// digit, so a word that starts and ends with one, as most do, is returned without a search.
+pub(crate) fn trim_to(word: &str, keep: impl Fn(char) -> bool) -> &str {
+    let b = word.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return word;
+    }
+    word.trim_matches(|c: char| !keep(c))
 }
 
 /// `ascii(c)` for ASCII, `false` in [`GENERAL_PUNCTUATION`], else `other(c)` (std's tables).
@@ -49,6 +61,30 @@ mod tests {
                 c as u32
             );
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn bare_words_are_trimmed_words() {
+        let words = [
+            "Putin",
+            "“Putin,”",
+            "(AP)",
+            "3.5%",
+            "—",
+            "",
+            "a",
+            "’s",
+            "U.S.",
+            "x-",
+            "é!",
+        ];
+        for w in words {
+            assert_eq!(
+                bare(w),
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "{w:?}"
+            );
         }
     }
 }
