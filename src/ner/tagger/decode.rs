@@ -74,7 +74,11 @@ struct Hyp {
 fn exp_neg(x: f32) -> f32 {
     // 1.5 × 2^23: for |y| < 2^22, y + ROUND has y rounded to the nearest integer in its low bits.
     const ROUND: f32 = 12_582_912.0;
-    let y = (x * std::f32::consts::LOG2_E).clamp(-125.0, 0.0);
+    // Bounded below only: `x ≤ 0` (a score less the largest), so an upper bound of 0 changes
+    // nothing, and in the wasm, as `clamp(-125.0, 0.0)`, it took the vector apart lane by lane.
+    // The lower bound is the form wasm's `pmax` instruction has.
+    let y = x * std::f32::consts::LOG2_E;
+    let y = if y < -125.0 { -125.0 } else { y };
     let shifted = y + ROUND;
     let r = shifted - ROUND;
     // The nearest integer i ≤ 0, and the fraction f = y - i in [-0.5, 0.5].
