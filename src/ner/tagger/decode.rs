@@ -32,7 +32,8 @@ pub trait Weights {
 /// How many label sequences the decoder keeps. Greedy decoding (1) cannot take back a `B`:
 /// "RIA news agency." would become a four-token name because nothing but `I`/`L` may follow
 /// it. A small beam can, and costs little, since only the five label features are scored per
-/// hypothesis.
+/// hypothesis. Two cost 0.27 F1 in cross-validation (`train --cv --epochs 10 --prune-tries
+/// 35000:31:0.1`, epoch 10: 92.10 with 4, 91.83 with 2; 2026-12-02).
 const BEAM: usize = 4;
 
 /// The first pass only feeds document statistics, where a few more errors matter less: it
