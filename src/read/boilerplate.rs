@@ -7,7 +7,7 @@ use crate::text::chars;
 use crate::text::paragraphs::sentence_spans;
 use crate::text::span::Span;
 use crate::text::whitespace;
-use crate::text::wordlist::{self, Words};
+use crate::text::wordlist::{self, Affixes, Words};
 
 /// A stretch of the text that is not story, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,67 +93,76 @@ const WHOLE_LINES: &[(&str, &[&str])] = &[
 ];
 
 /// Beginnings of lines that introduce links to other stories.
-const RELATED_OPENERS: &[&str] = &[
-    "explore more on these topics",
-    "more on this story",
-    "related topics",
-    "related article",
-    "read more",
-    "read also",
-    "also read",
-    "read next",
-    "related:",
-    "related articles",
-    "related stories",
-    "related coverage",
-    "related content",
-    "more from",
-    "more on this",
-    "recommended",
-    "you may also like",
-    "you might also like",
-    "see also",
-    "most read",
-    "most popular",
-    "trending now",
-    "watch:",
-    "click here",
-];
+const RELATED_OPENERS: Affixes = Affixes::new(
+    &[
+        "explore more on these topics",
+        "more on this story",
+        "related topics",
+        "related article",
+        "read more",
+        "read also",
+        "also read",
+        "read next",
+        "related:",
+        "related articles",
+        "related stories",
+        "related coverage",
+        "related content",
+        "more from",
+        "more on this",
+        "recommended",
+        "you may also like",
+        "you might also like",
+        "see also",
+        "most read",
+        "most popular",
+        "trending now",
+        "watch:",
+        "click here",
+    ],
+    false,
+);
 
 /// Beginnings of photo captions and credit lines.
-const PHOTO_OPENERS: &[&str] = &[
-    "image caption",
-    "image source",
-    "media caption",
-    "photo:",
-    "photograph:",
-    "photos:",
-    "image:",
-    "picture:",
-    "pictured:",
-    "(photo",
-    "[photo",
-    "photo credit",
-    "image credit",
-    "credit:",
-    "file photo",
-    "file picture",
-    "video:",
-];
+const PHOTO_OPENERS: Affixes = Affixes::new(
+    &[
+        "image caption",
+        "image source",
+        "media caption",
+        "photo:",
+        "photograph:",
+        "photos:",
+        "image:",
+        "picture:",
+        "pictured:",
+        "(photo",
+        "[photo",
+        "photo credit",
+        "image credit",
+        "credit:",
+        "file photo",
+        "file picture",
+        "video:",
+    ],
+    false,
+);
 
 /// Endings of credit lines under pictures: "... Photo: Reuters/Maxim Shemetov", "via Getty Images".
-const PHOTO_CREDIT_ENDINGS: &[&str] = &[
-    "getty images",
-    "via getty images",
-    "ap photo",
-    "afp photo",
-    "reuters photo",
-    "shutterstock",
-    "alamy",
-    "epa-efe",
-    "pa wire",
-    "pa media",
-];
+const PHOTO_CREDIT_ENDINGS: Affixes = Affixes::new(
+    &[
+        "getty images",
+        "via getty images",
+        "ap photo",
+        "afp photo",
+        "reuters photo",
+        "shutterstock",
+        "alamy",
+        "epa-efe",
+        "pa wire",
+        "pa media",
+    ],
+    true,
+);
 
 /// Words that ask for readers' money or sign-up, outside quotation marks. ("Subscribers" is
 /// not one: a story about a streaming service counts them, asks for nothing.)
@@ -215,7 +224,7 @@ const STRONG_APPEAL_CUES: Words = Words::new(&[
 /// The outlet speaking to its readers.
 const VOICE: Words = Words::new(&["we", "us", "our", "ours", "you", "your", "yours"]);
 
-const COMMENT_CUES: &[&str] = &[
+const COMMENT_CUES: Words = Words::new(&[
     "comment",
     "comments",
     "commenting",
@@ -224,12 +233,15 @@ const COMMENT_CUES: &[&str] = &[
     "replies",
     "discussion",
     "forum",
-];
+]);
 
-const NEWSLETTER_CUES: &[&str] = &["newsletter", "newsletters", "inbox"];
+const NEWSLETTER_CUES: Words = Words::new(&["newsletter", "newsletters", "inbox"]);
+
+/// Words addressing the reader in a prompt ("Get our free newsletter").
+const ADDRESSED: Words = Words::new(&["your", "our", "free"]);
 
 /// Imperative openers of prompts ("Join our commenting forum", "Sign up ...").
-const IMPERATIVES: &[&str] = &[
+const IMPERATIVES: Words = Words::new(&[
     "join",
     "leave",
     "add",
@@ -248,7 +260,7 @@ const IMPERATIVES: &[&str] = &[
     "download",
     "register",
     "log",
-];
+]);
 
 /// Finds the boilerplate in `text`, whose paragraphs are `paragraphs`. Cuts are in text order
 /// and do not overlap.
@@ -441,9 +453,10 @@ fn line_reason(line: &str) -> Option<&'static str> {
         return None;
     }
     let first = chars::bare(words[0]);
-    let imperative = IMPERATIVES.contains(&first);
-    let has = |cues: &[&str]| words.iter().any(|w| cues.contains(&chars::bare(w)));
-    if RELATED_OPENERS.iter().any(|o| bare.starts_with(o))
+    let imperative = IMPERATIVES.has(first);
+    // The lists' filters turn most words away by their length and first letter.
+    let has = |cues: &Words| words.iter().any(|w| cues.has(chars::bare(w)));
+    if RELATED_OPENERS.begins(bare)
         || (bare.contains("http") && matches!(first, "follow" | "read" | "more" | "see" | "watch"))
         || is_bare_url(bare)
     {
@@ -454,18 +467,16 @@ fn line_reason(line: &str) -> Option<&'static str> {
     {
         return Some("donation appeal");
     }
-    if PHOTO_OPENERS.iter().any(|o| bare.starts_with(o))
-        || PHOTO_CREDIT_ENDINGS.iter().any(|e| bare.ends_with(e))
-    {
+    if PHOTO_OPENERS.begins(bare) || PHOTO_CREDIT_ENDINGS.ends(bare) {
         return Some(CAPTION);
     }
-    let addressed = has(&["your", "our", "free"]);
-    if (has(NEWSLETTER_CUES) && (imperative || addressed))
+    let addressed = has(&ADDRESSED);
+    if (has(&NEWSLETTER_CUES) && (imperative || addressed))
         || (imperative && (bare.contains("sign up") || first == "subscribe"))
     {
         return Some("newsletter sign-up");
     }
-    if has(COMMENT_CUES) && imperative {
+    if has(&COMMENT_CUES) && imperative {
         return Some("comment prompt");
     }
     if (first == "follow" && (bare.contains(" on ") || bare.contains(" us")))

@@ -29,6 +29,48 @@ pub(crate) fn is_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|c| word.eq_ignore_ascii_case(c))
 }
 
+/// Phrases (ASCII) that a line may begin with, or end with, behind a set of their first (or
+/// last) bytes made at compile time: most lines begin and end with a byte none of them has, and
+/// are turned away without a comparison.
+pub(crate) struct Affixes {
+    list: &'static [&'static str],
+    /// A bit per ASCII byte that some phrase begins (or ends) with.
+    bytes: u128,
+}
+
+impl Affixes {
+    /// Phrases to find at the beginning of a line (`last` false) or at its end; none empty.
+    pub(crate) const fn new(list: &'static [&'static str], last: bool) -> Affixes {
+        let mut bytes = 0u128;
+        let mut i = 0;
+        while i < list.len() {
+            let p = list[i].as_bytes();
+            assert!(
+                !p.is_empty() && p.is_ascii(),
+                "affixes are ASCII and not empty"
+            );
+            let b = if last { p[p.len() - 1] } else { p[0] };
+            bytes |= 1 << b;
+            i += 1;
+        }
+        Affixes { list, bytes }
+    }
+
+    fn may_have(&self, b: Option<&u8>) -> bool {
+        b.is_some_and(|&b| b < 128 && self.bytes >> b & 1 == 1)
+    }
+
+    /// Whether `line` begins with one of the phrases (made with `last` false).
+    pub(crate) fn begins(&self, line: &str) -> bool {
+        self.may_have(line.as_bytes().first()) && self.list.iter().any(|p| line.starts_with(p))
+    }
+
+    /// Whether `line` ends with one of the phrases (made with `last` true).
+    pub(crate) fn ends(&self, line: &str) -> bool {
+        self.may_have(line.as_bytes().last()) && self.list.iter().any(|p| line.ends_with(p))
+    }
+}
+
 /// Which words may be on a list, made at compile time: by length (the last entry for every
 /// longer word), a bit per first byte in any ASCII case (several bytes share one). A word it
 /// turns away is not on the list; one it lets through may be.
@@ -164,6 +206,33 @@ pub(crate) fn find(text: &str, needle: &str, from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn affixes_find_what_a_search_of_every_phrase_finds() {
+        const LIST: &[&str] = &["image caption", "photo:", "getty images", "ap"];
+        let (begin, end) = (Affixes::new(LIST, false), Affixes::new(LIST, true));
+        for line in [
+            "",
+            "a",
+            "photo: reuters",
+            "x photo:",
+            "via getty images",
+            "ap",
+            "caption",
+            "é photo:",
+        ] {
+            assert_eq!(
+                begin.begins(line),
+                LIST.iter().any(|p| line.starts_with(p)),
+                "{line:?}"
+            );
+            assert_eq!(
+                end.ends(line),
+                LIST.iter().any(|p| line.ends_with(p)),
+                "{line:?}"
+            );
+        }
+    }
 
     #[test]
     fn pieces_are_what_split_gives() {
