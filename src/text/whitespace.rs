@@ -55,15 +55,17 @@ impl<'a> Iterator for Words<'a> {
         loop {
             i = printable_end(bytes, i);
             if i >= len {
+                self.at = len;
                 break;
             }
             let (space, n) = space_at(s, i);
             if space {
+                // The next search starts after this white space, already read.
+                self.at = i + n;
                 break;
             }
             i += n;
         }
-        self.at = i;
         Some(&s[start..i])
     }
 }
