@@ -210,18 +210,12 @@ impl Doc {
         let mut around = vec![0u32; by_word.len()];
         for s in &sentences {
             for i in s.clone() {
-                let t = &toks[i];
-                let prev = if i > s.start {
-                    gaz_cats(toks[i - 1].gaz)
-                } else {
-                    0
-                };
-                let next = if i + 1 < s.end {
-                    gaz_cats(toks[i + 1].gaz)
-                } else {
-                    0
-                };
-                around[t.lid as usize] |= prev | next << 8;
+                let prev = if i > s.start { toks[i - 1].gaz } else { 0 };
+                let next = if i + 1 < s.end { toks[i + 1].gaz } else { 0 };
+                // Most words have no neighbour on a list, and nothing to add.
+                if prev | next != 0 {
+                    around[toks[i].lid as usize] |= gaz_cats(prev) | gaz_cats(next) << 8;
+                }
             }
         }
         // Wire copy opens with a topic in capitals ("SOCCER - JAPAN GET LUCKY WIN"); any other
