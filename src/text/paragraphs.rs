@@ -47,12 +47,12 @@ pub fn sentence_spans(text: &str, p: Span) -> Vec<Span> {
         let Some(after) = after else {
             continue;
         };
-        let prev_lower = s[..i].chars().next_back().is_some_and(char::is_lowercase);
-        let glued = after.is_uppercase() && prev_lower && mark == b'.';
-        if mark == b'.' && is_abbreviation(&s[start..i]) {
-            continue;
-        }
-        if after.is_whitespace() || glued {
+        let splits = after.is_whitespace() || {
+            let prev_lower = s[..i].chars().next_back().is_some_and(char::is_lowercase);
+            after.is_uppercase() && prev_lower && mark == b'.'
+        };
+        // An abbreviation's period ends no sentence; asked only where one would end.
+        if splits && !(mark == b'.' && is_abbreviation(&s[start..i])) {
             push_trimmed(s, base, start, end, &mut out);
             start = end;
         }
