@@ -214,7 +214,7 @@ fn words(text: &str, p: Span) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     for w in whitespace::words(s) {
         let offset = w.as_ptr() as usize - s.as_ptr() as usize;
-        let core = w.trim_matches(|c: char| !(chars::is_alphanumeric(c) || c == '-' || c == '&'));
+        let core = chars::trim_to(w, |c| chars::is_alphanumeric(c) || c == '-' || c == '&');
         if core.is_empty() {
             continue;
         }

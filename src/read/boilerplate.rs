@@ -93,76 +93,67 @@ const WHOLE_LINES: &[(&str, &[&str])] = &[
 ];
 
 /// Beginnings of lines that introduce links to other stories.
-const RELATED_OPENERS: Affixes = Affixes::new(
-    &[
-        "explore more on these topics",
-        "more on this story",
-        "related topics",
-        "related article",
-        "read more",
-        "read also",
-        "also read",
-        "read next",
-        "related:",
-        "related articles",
-        "related stories",
-        "related coverage",
-        "related content",
-        "more from",
-        "more on this",
-        "recommended",
-        "you may also like",
-        "you might also like",
-        "see also",
-        "most read",
-        "most popular",
-        "trending now",
-        "watch:",
-        "click here",
-    ],
-    false,
-);
+const RELATED_OPENERS: Affixes = Affixes::openings(&[
+    "explore more on these topics",
+    "more on this story",
+    "related topics",
+    "related article",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "related:",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "related content",
+    "more from",
+    "more on this",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "see also",
+    "most read",
+    "most popular",
+    "trending now",
+    "watch:",
+    "click here",
+]);
 
 /// Beginnings of photo captions and credit lines.
-const PHOTO_OPENERS: Affixes = Affixes::new(
-    &[
-        "image caption",
-        "image source",
-        "media caption",
-        "photo:",
-        "photograph:",
-        "photos:",
-        "image:",
-        "picture:",
-        "pictured:",
-        "(photo",
-        "[photo",
-        "photo credit",
-        "image credit",
-        "credit:",
-        "file photo",
-        "file picture",
-        "video:",
-    ],
-    false,
-);
+const PHOTO_OPENERS: Affixes = Affixes::openings(&[
+    "image caption",
+    "image source",
+    "media caption",
+    "photo:",
+    "photograph:",
+    "photos:",
+    "image:",
+    "picture:",
+    "pictured:",
+    "(photo",
+    "[photo",
+    "photo credit",
+    "image credit",
+    "credit:",
+    "file photo",
+    "file picture",
+    "video:",
+]);
 
 /// Endings of credit lines under pictures: "... Photo: Reuters/Maxim Shemetov", "via Getty Images".
-const PHOTO_CREDIT_ENDINGS: Affixes = Affixes::new(
-    &[
-        "getty images",
-        "via getty images",
-        "ap photo",
-        "afp photo",
-        "reuters photo",
-        "shutterstock",
-        "alamy",
-        "epa-efe",
-        "pa wire",
-        "pa media",
-    ],
-    true,
-);
+const PHOTO_CREDIT_ENDINGS: Affixes = Affixes::endings(&[
+    "getty images",
+    "via getty images",
+    "ap photo",
+    "afp photo",
+    "reuters photo",
+    "shutterstock",
+    "alamy",
+    "epa-efe",
+    "pa wire",
+    "pa media",
+]);
 
 /// Words that ask for readers' money or sign-up, outside quotation marks. ("Subscribers" is
 /// not one: a story about a streaming service counts them, asks for nothing.)
@@ -456,7 +447,7 @@ fn line_reason(line: &str) -> Option<&'static str> {
     let imperative = IMPERATIVES.has(first);
     // The lists' filters turn most words away by their length and first letter.
     let has = |cues: &Words| words.iter().any(|w| cues.has(chars::bare(w)));
-    if RELATED_OPENERS.begins(bare)
+    if RELATED_OPENERS.found_in(bare)
         || (bare.contains("http") && matches!(first, "follow" | "read" | "more" | "see" | "watch"))
         || is_bare_url(bare)
     {
@@ -467,7 +458,7 @@ fn line_reason(line: &str) -> Option<&'static str> {
     {
         return Some("donation appeal");
     }
-    if PHOTO_OPENERS.begins(bare) || PHOTO_CREDIT_ENDINGS.ends(bare) {
+    if PHOTO_OPENERS.found_in(bare) || PHOTO_CREDIT_ENDINGS.found_in(bare) {
         return Some(CAPTION);
     }
     let addressed = has(&ADDRESSED);

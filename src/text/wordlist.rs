@@ -29,18 +29,29 @@ pub(crate) fn is_any(word: &str, list: &[&str]) -> bool {
     list.iter().any(|c| word.eq_ignore_ascii_case(c))
 }
 
-/// Phrases (ASCII) that a line may begin with, or end with, behind a set of their first (or
-/// last) bytes made at compile time: most lines begin and end with a byte none of them has, and
-/// are turned away without a comparison.
+/// Phrases (ASCII) that a line may begin with ([`Affixes::openings`]) or end with
+/// ([`Affixes::endings`]), behind a set of their first (or last) bytes made at compile time: most
+/// lines begin and end with a byte none of them has, and are turned away without a comparison.
 pub(crate) struct Affixes {
     list: &'static [&'static str],
+    /// Whether the phrases end lines rather than begin them.
+    last: bool,
     /// A bit per ASCII byte that some phrase begins (or ends) with.
     bytes: u128,
 }
 
 impl Affixes {
-    /// Phrases to find at the beginning of a line (`last` false) or at its end; none empty.
-    pub(crate) const fn new(list: &'static [&'static str], last: bool) -> Affixes {
+    /// Phrases found at the beginning of a line; none empty.
+    pub(crate) const fn openings(list: &'static [&'static str]) -> Affixes {
+        Affixes::new(list, false)
+    }
+
+    /// Phrases found at the end of a line; none empty.
+    pub(crate) const fn endings(list: &'static [&'static str]) -> Affixes {
+        Affixes::new(list, true)
+    }
+
+    const fn new(list: &'static [&'static str], last: bool) -> Affixes {
         let mut bytes = 0u128;
         let mut i = 0;
         while i < list.len() {
@@ -53,21 +64,24 @@ impl Affixes {
             bytes |= 1 << b;
             i += 1;
         }
-        Affixes { list, bytes }
+        Affixes { list, last, bytes }
     }
 
-    fn may_have(&self, b: Option<&u8>) -> bool {
+    /// Whether `line` begins (for openings) or ends (for endings) with one of the phrases.
+    pub(crate) fn found_in(&self, line: &str) -> bool {
+        let b = if self.last {
+            line.as_bytes().last()
+        } else {
+            line.as_bytes().first()
+        };
         b.is_some_and(|&b| b < 128 && self.bytes >> b & 1 == 1)
-    }
-
-    /// Whether `line` begins with one of the phrases (made with `last` false).
-    pub(crate) fn begins(&self, line: &str) -> bool {
-        self.may_have(line.as_bytes().first()) && self.list.iter().any(|p| line.starts_with(p))
-    }
-
-    /// Whether `line` ends with one of the phrases (made with `last` true).
-    pub(crate) fn ends(&self, line: &str) -> bool {
-        self.may_have(line.as_bytes().last()) && self.list.iter().any(|p| line.ends_with(p))
+            && self.list.iter().any(|p| {
+                if self.last {
+                    line.ends_with(p)
+                } else {
+                    line.starts_with(p)
+                }
+            })
     }
 }
 
@@ -210,7 +224,7 @@ mod tests {
     #[test]
     fn affixes_find_what_a_search_of_every_phrase_finds() {
         const LIST: &[&str] = &["image caption", "photo:", "getty images", "ap"];
-        let (begin, end) = (Affixes::new(LIST, false), Affixes::new(LIST, true));
+        let (begin, end) = (Affixes::openings(LIST), Affixes::endings(LIST));
         for line in [
             "",
             "a",
@@ -222,12 +236,12 @@ mod tests {
             "é photo:",
         ] {
             assert_eq!(
-                begin.begins(line),
+                begin.found_in(line),
                 LIST.iter().any(|p| line.starts_with(p)),
                 "{line:?}"
             );
             assert_eq!(
-                end.ends(line),
+                end.found_in(line),
                 LIST.iter().any(|p| line.ends_with(p)),
                 "{line:?}"
             );
