@@ -68,7 +68,11 @@ impl Span {
 
 /// The sorted span in `spans` that holds byte `at`, by binary search.
 pub fn holding(spans: &[Span], at: u32) -> Option<Span> {
-    let i = spans.partition_point(|s| s.end < at);
+    held_at(spans, spans.partition_point(|s| s.end < at), at)
+}
+
+/// `spans[i]`, the first span not ending before byte `at`, if it holds `at` (its end included).
+fn held_at(spans: &[Span], i: usize, at: u32) -> Option<Span> {
     spans
         .get(i)
         .copied()
@@ -103,10 +107,7 @@ impl<'a> Holding<'a> {
         while self.spans.get(self.at).is_some_and(|s| s.end < at) {
             self.at += 1;
         }
-        self.spans
-            .get(self.at)
-            .copied()
-            .filter(|s| s.start <= at && at <= s.end)
+        held_at(self.spans, self.at, at)
     }
 }
 
