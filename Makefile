@@ -1,5 +1,5 @@
 # The two commands of the README: `make serve` and `make test`. Both install what is missing first.
-.PHONY: setup build serve test lint unit wasm-test browser-test scale-test bench
+.PHONY: setup build serve test lint unit wasm-test browser-test scale-test bench bench-instructions
 
 PORT ?= 8080
 
@@ -45,3 +45,8 @@ scale-test:
 bench: build
 	cargo build --release --locked
 	node benches/run.mjs
+
+# One pass of `analyze --jsonl` over the same corpus under cachegrind: instructions and simulated
+# cache misses, the same on every run (benches/instructions.sh; installs valgrind if missing).
+bench-instructions: setup
+	@bash benches/instructions.sh
