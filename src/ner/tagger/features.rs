@@ -35,8 +35,6 @@ pub(super) struct Tok {
     pub(super) w: u64,
     /// Character classes with runs collapsed: "Putin" → "Xx", "U.S." → "X.X.".
     pub(super) shape: u64,
-    pub(super) pre: [u64; 3],
-    pub(super) suf: [u64; 4],
     pub(super) cap: u8,
     /// Capitalisation elsewhere in the document (see `doc_case`).
     pub(super) doc_case: u8,
@@ -52,13 +50,22 @@ pub(super) struct Tok {
     pub(super) shouted: bool,
     /// In a sentence with digits and no lower-case word: a row of a results table.
     pub(super) row: bool,
-    /// The document's topic word, when it opens with one ("SOCCER -", "CRICKET -"), else 0.
-    pub(super) topic: u64,
     /// The document's number for this token's `lw` (see [`Doc::words`]).
     pub(super) lid: u32,
     /// The document's number for this token's `w` and `shouted`, which decide its
     /// [`word_keys`] (see [`Doc::forms`]).
     pub(super) wid: u32,
+}
+
+/// A word's prefixes of one to three chars and suffixes of one to four, lowercased with digits
+/// as 0 (as `Tok::lw`), hashed; 0 where the word is no longer than the affix. They are its
+/// lowercased word's, so the same at every occurrence: a document holds them once per distinct
+/// word ([`Doc::affixes`]), not in every token, whose table they made twice as large.
+#[derive(Clone, Copy, Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
+pub(super) struct Affixes {
+    pub(super) pre: [u64; 3],
+    pub(super) suf: [u64; 4],
 }
 
 /// Template numbers. Each feature is `key(template, a, b)`. Numbers of templates dropped
@@ -116,6 +123,10 @@ pub struct Doc {
     pub sentences: Vec<Range<usize>>,
     /// A token of each distinct normalised word (`Tok::lid` is the index here).
     pub(super) words: Vec<u32>,
+    /// The affixes of each distinct normalised word (by `Tok::lid`).
+    pub(super) affixes: Vec<Affixes>,
+    /// The document's topic word, when it opens with one ("SOCCER -", "CRICKET -"), else 0.
+    pub(super) topic: u64,
     /// A token of each distinct written form in a shouted sentence or not (`Tok::wid`).
     pub(super) forms: Vec<u32>,
     /// For training, which reads them many times: keys of the label-independent features,
@@ -202,7 +213,11 @@ impl Doc {
                 };
             }
         }
-        // A word's class, looked up once per distinct word rather than at every token.
+        // A word's class and affixes, found once per distinct word rather than at every token.
+        let affixes = by_word
+            .iter()
+            .map(|&i| affixes(words[i as usize]))
+            .collect();
         let classes: Vec<u16> = by_word
             .iter()
             .map(|&i| lex.classes.class(toks[i as usize].lw))
@@ -229,12 +244,13 @@ impl Doc {
             t.class = classes[t.lid as usize];
             t.doc_case = case[t.lid as usize];
             t.doc_around = around[t.lid as usize];
-            t.topic = topic;
         }
         Doc {
             toks,
             sentences,
             words: by_word,
+            affixes,
+            topic,
             forms: by_form,
             #[cfg(feature = "train")]
             keys: Vec::new(),
@@ -247,14 +263,15 @@ impl Doc {
     #[cfg(feature = "train")]
     pub fn with_keys(words: &[&str], sentences: &[Range<usize>], lex: &Lexicon) -> Doc {
         let mut doc = Doc::new(words, sentences, lex);
-        doc.keys.reserve(words.len() * KEYS_PER_TOKEN);
-        doc.offsets = vec![0; words.len() + 1];
+        let mut keys = Vec::with_capacity(words.len() * KEYS_PER_TOKEN);
+        let mut offsets = vec![0; words.len() + 1];
         for sent in &doc.sentences {
             for i in sent.clone() {
-                static_keys(&doc.toks, sent.clone(), i, &mut doc.keys);
-                doc.offsets[i + 1] = doc.keys.len() as u32;
+                static_keys(&doc, sent.clone(), i, &mut keys);
+                offsets[i + 1] = keys.len() as u32;
             }
         }
+        (doc.keys, doc.offsets) = (keys, offsets);
         doc
     }
 
@@ -300,6 +317,11 @@ impl Doc {
     pub fn len(&self) -> usize {
         self.toks.len()
     }
+
+    /// The affixes of token `t`'s word.
+    pub(super) fn affixes_of(&self, t: &Tok) -> &Affixes {
+        &self.affixes[t.lid as usize]
+    }
 }
 
 /// What a token's [`word_keys`] depend on: its written form (digits as 0, typographic
@@ -329,11 +351,6 @@ fn tok_of<const ASCII: bool>(chars: impl Iterator<Item = char>) -> Tok {
     let (mut upper, mut lower, mut digit, mut other) = (0, 0, 0, 0);
     let mut last_class = '\0';
     let mut first_upper = false;
-    // Affixes of the lowercased word: prefixes hashed as the chars come, the last four chars
-    // kept in a ring for the suffixes.
-    let mut pre = [Hasher::new(); 3];
-    let mut ring = ['\0'; 4];
-    let mut n = 0usize;
     for (k, c) in chars.enumerate() {
         w.char(if c.is_ascii_digit() { '0' } else { c });
         let (is_upper, is_lower, is_numeric) = if ASCII {
@@ -363,22 +380,7 @@ fn tok_of<const ASCII: bool>(chars: impl Iterator<Item = char>) -> Tok {
             shape.char(class);
         }
         last_class = class;
-        let mut push = |l: char| {
-            let l = if l.is_ascii_digit() { '0' } else { l };
-            lw.char(l);
-            for (j, h) in pre.iter_mut().enumerate() {
-                if n <= j {
-                    h.char(l);
-                }
-            }
-            ring[n % 4] = l;
-            n += 1;
-        };
-        if ASCII || c.is_ascii() {
-            push(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(push);
-        }
+        lowered::<ASCII>(c, |l| lw.char(l));
     }
     t.lw = lw.finish();
     t.w = w.finish();
@@ -398,7 +400,50 @@ fn tok_of<const ASCII: bool>(chars: impl Iterator<Item = char>) -> Tok {
     } else {
         cap::MIXED
     };
-    for (k, (slot, h)) in t.pre.iter_mut().zip(pre).enumerate() {
+    t
+}
+
+/// The chars of `c` lowercased, digits as 0, as `Tok::lw` and the affixes hash them (`c` is
+/// `fold`ed already; `ASCII` when it is known to be ASCII).
+#[inline(always)]
+fn lowered<const ASCII: bool>(c: char, mut each: impl FnMut(char)) {
+    let mut push = |l: char| each(if l.is_ascii_digit() { '0' } else { l });
+    if ASCII || c.is_ascii() {
+        push(c.to_ascii_lowercase());
+    } else {
+        c.to_lowercase().for_each(push);
+    }
+}
+
+/// The [`Affixes`] of `word`.
+fn affixes(word: &str) -> Affixes {
+    if word.is_ascii() {
+        affixes_of::<true>(word.bytes().map(char::from))
+    } else {
+        affixes_of::<false>(word.chars().map(fold))
+    }
+}
+
+/// [`affixes`] of a word's chars, `fold`ed; `ASCII` when they all are.
+#[inline(always)]
+fn affixes_of<const ASCII: bool>(chars: impl Iterator<Item = char>) -> Affixes {
+    // Prefixes hashed as the chars come, the last four chars kept in a ring for the suffixes.
+    let mut pre = [Hasher::new(); 3];
+    let mut ring = ['\0'; 4];
+    let mut n = 0usize;
+    for c in chars {
+        lowered::<ASCII>(c, |l| {
+            for (j, h) in pre.iter_mut().enumerate() {
+                if n <= j {
+                    h.char(l);
+                }
+            }
+            ring[n % 4] = l;
+            n += 1;
+        });
+    }
+    let mut a = Affixes::default();
+    for (k, (slot, h)) in a.pre.iter_mut().zip(pre).enumerate() {
         *slot = if n > k + 1 { h.finish() } else { 0 };
     }
     for k in 0..4 {
@@ -407,10 +452,10 @@ fn tok_of<const ASCII: bool>(chars: impl Iterator<Item = char>) -> Tok {
             for j in (0..=k).rev() {
                 h.char(ring[(n - 1 - j) % 4]);
             }
-            t.suf[k] = h.finish();
+            a.suf[k] = h.finish();
         }
     }
-    t
+    a
 }
 
 /// The categories (bit per category) of a token's gazetteer matches: bit `c` set when nibble
@@ -460,8 +505,9 @@ fn class_keys(template: u8, class: u16, out: &mut Vec<u32>) {
 }
 
 /// The keys of token `me`'s features that depend on its word alone (and on whether its
-/// sentence is shouted). Tagging sums them once per distinct form of a document (`Tok::wid`).
-pub(super) fn word_keys(me: &Tok, out: &mut Vec<u32>) {
+/// sentence is shouted), its word's affixes beside it. Tagging sums them once per distinct
+/// form of a document (`Tok::wid`).
+pub(super) fn word_keys((me, affixes): (&Tok, &Affixes), out: &mut Vec<u32>) {
     let shouted = u64::from(me.shouted);
     out.push(key(t::BIAS, 0, 0));
     out.push(key(t::LW, me.lw, 0));
@@ -471,12 +517,12 @@ pub(super) fn word_keys(me: &Tok, out: &mut Vec<u32>) {
         out.push(key(t::W, me.w, 0));
     }
     out.push(key(t::SHAPE, me.shape, shouted));
-    for (k, &p) in me.pre.iter().enumerate() {
+    for (k, &p) in affixes.pre.iter().enumerate() {
         if p != 0 {
             out.push(key(t::PRE, p, k as u64));
         }
     }
-    for (k, &s) in me.suf.iter().enumerate() {
+    for (k, &s) in affixes.suf.iter().enumerate() {
         if s != 0 {
             out.push(key(t::SUF, s, k as u64));
         }
@@ -484,13 +530,15 @@ pub(super) fn word_keys(me: &Tok, out: &mut Vec<u32>) {
     class_keys(t::CLASS, me.class, out);
 }
 
-/// The keys a token's features take from the word before it (`None` at the sentence's start).
-/// They depend on that word alone: tagging sums them once per distinct word (`Tok::lid`).
-pub(super) fn before_keys(prev: Option<&Tok>, out: &mut Vec<u32>) {
-    out.push(key(t::LW_PREV, prev.map_or(PAD_BEFORE, |p| p.lw), 0));
-    if let Some(p) = prev {
-        out.push(key(t::SUF_PREV, p.suf[2], 0));
+/// The keys a token's features take from the word before it (`None` at the sentence's start),
+/// with its affixes. They depend on that word alone: tagging sums them once per distinct word
+/// (`Tok::lid`).
+pub(super) fn before_keys(prev: Option<(&Tok, &Affixes)>, out: &mut Vec<u32>) {
+    out.push(key(t::LW_PREV, prev.map_or(PAD_BEFORE, |(p, _)| p.lw), 0));
+    if let Some((_, affixes)) = prev {
+        out.push(key(t::SUF_PREV, affixes.suf[2], 0));
     }
+    let prev = prev.map(|(p, _)| p);
     class_keys(t::CLASS_PREV, prev.map_or(PAD_CLASS, |p| p.class), out);
 }
 
@@ -545,7 +593,8 @@ pub(super) fn topic_keys(topic: u64, me: u64, shouted: u64, next: u64, cats: u64
 /// The keys of token `i`'s features that join it with its neighbours in ways too many to
 /// sum in advance: shape and word pairs, the shapes ahead, the lists around its word, table
 /// rows.
-pub(super) fn pair_keys(toks: &[Tok], sent: &Range<usize>, i: usize, out: &mut Vec<u32>) {
+pub(super) fn pair_keys(doc: &Doc, sent: &Range<usize>, i: usize, out: &mut Vec<u32>) {
+    let toks = &doc.toks;
     let me = &toks[i];
     let (prev, next) = (at(toks, sent, i.wrapping_sub(1)), at(toks, sent, i + 1));
     let next2 = at(toks, sent, i + 2);
@@ -569,7 +618,7 @@ pub(super) fn pair_keys(toks: &[Tok], sent: &Range<usize>, i: usize, out: &mut V
         out.push(key(t::ROW, mine, cap_of(prev) << 8 | cap_of(next)));
         out.push(key(
             t::TOPIC_ROW,
-            me.topic,
+            doc.topic,
             mine | cap_of(prev) << 16 | shape_after << 24,
         ));
     }
@@ -587,17 +636,18 @@ pub(super) fn pair_keys(toks: &[Tok], sent: &Range<usize>, i: usize, out: &mut V
 /// groups, see `scores.rs`), in the order training has always stored and summed them, so that
 /// retraining writes the shipped model to the byte.
 #[cfg(any(test, feature = "train"))]
-pub(super) fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
+pub(super) fn static_keys(doc: &Doc, sent: Range<usize>, i: usize, out: &mut Vec<u32>) {
+    let toks = &doc.toks;
     let me = &toks[i];
     let (prev, next) = (at(toks, &sent, i.wrapping_sub(1)), at(toks, &sent, i + 1));
     let shouted = u64::from(me.shouted);
     let my_cap = u64::from(me.cap);
     let (mut word, mut before, mut after, mut pairs) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    word_keys(me, &mut word);
-    before_keys(prev, &mut before);
+    word_keys((me, doc.affixes_of(me)), &mut word);
+    before_keys(prev.map(|p| (p, doc.affixes_of(p))), &mut before);
     after_keys(next, &mut after);
-    pair_keys(toks, &sent, i, &mut pairs);
+    pair_keys(doc, &sent, i, &mut pairs);
     // Each group ends with its three word classes; the pair keys start with the shapes before
     // and after and the bigram.
     let (own, classes) = word.split_at(word.len() - 3);
@@ -621,7 +671,7 @@ pub(super) fn static_keys(toks: &[Tok], sent: Range<usize>, i: usize, out: &mut 
     }
     let cats = |t: Option<&Tok>| u64::from(t.map_or(0, |t| gaz_cats(t.gaz)));
     out.extend(gaz_around_keys(cats(prev), cats(Some(me)), cats(next)));
-    let topic = topic_keys(me.topic, my_cap, shouted, cap_of(next), cats(Some(me)));
+    let topic = topic_keys(doc.topic, my_cap, shouted, cap_of(next), cats(Some(me)));
     out.extend(topic);
     out.extend(&pairs[3..]);
     let (before_classes, after_classes) = (&before[before.len() - 3..], &after[1..]);
@@ -890,6 +940,13 @@ mod tests {
             let general = tok_of::<false>(w.chars().map(fold));
             assert_eq!(tok_of::<true>(w.bytes().map(char::from)), general, "{w:?}");
             assert_eq!(tok(w), general, "{w:?}");
+            let general = affixes_of::<false>(w.chars().map(fold));
+            assert_eq!(
+                affixes_of::<true>(w.bytes().map(char::from)),
+                general,
+                "{w:?}"
+            );
+            assert_eq!(affixes(w), general, "{w:?}");
         }
     }
 }

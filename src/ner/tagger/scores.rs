@@ -165,7 +165,8 @@ fn scores_with(
         &doc.forms,
         |i| form_identity(&toks[i as usize]),
         |i| {
-            let word = summed(weights, &mut keys, word_keys, &toks[i as usize]);
+            let t = &toks[i as usize];
+            let word = summed(weights, &mut keys, word_keys, (t, doc.affixes_of(t)));
             [word, label_scores(doc, i as usize, 0, weights, tables)]
         },
     );
@@ -175,9 +176,14 @@ fn scores_with(
         &doc.words,
         |i| toks[i as usize].lw,
         |i| {
-            let t = Some(&toks[i as usize]);
-            let before = summed(weights, &mut keys, before_keys, t);
-            [before, summed(weights, &mut keys, after_keys, t)]
+            let t = &toks[i as usize];
+            let before = summed(
+                weights,
+                &mut keys,
+                before_keys,
+                Some((t, doc.affixes_of(t))),
+            );
+            [before, summed(weights, &mut keys, after_keys, Some(t))]
         },
     );
     before.push(summed(weights, &mut keys, before_keys, None));
@@ -185,7 +191,7 @@ fn scores_with(
     let edge = doc.words.len();
     // The topic is the document's: its features by (cap, shouted, next token's cap, whether
     // the token is on a list); for one on no list, with that (see `add_lists`).
-    let topic = toks.first().map_or(0, |t| t.topic);
+    let topic = doc.topic;
     let topic_rows = || {
         let mut rows = Vec::with_capacity(CAPS * 2 * (CAPS + 1) * 2);
         for me in 0..CAPS as u64 {
@@ -238,7 +244,7 @@ fn scores_with(
             add_lists(me, prev, next, topic, tables, s, &mut keys);
             let row = (usize::from(me.cap) * 2 + usize::from(me.shouted)) * (CAPS + 1) + next_cap;
             add(s, &topics[row * 2 + usize::from(me.gaz != 0)]);
-            pair_keys(toks, sent, i, &mut keys);
+            pair_keys(doc, sent, i, &mut keys);
             weights.add_all(&keys, s);
         }
     }
@@ -372,7 +378,7 @@ mod tests {
         for sent in &doc.sentences {
             for i in sent.clone() {
                 keys.clear();
-                static_keys(&doc.toks, sent.clone(), i, &mut keys);
+                static_keys(&doc, sent.clone(), i, &mut keys);
                 let mut reference = [0.0; N_LABELS];
                 model.add_all(&keys, &mut reference);
                 assert_close(&base[i], &reference, &format!("static, token {i}"));
