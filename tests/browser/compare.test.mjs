@@ -40,6 +40,10 @@ export const tests = [
     async run({ ctx, base }) {
       const page = await open(ctx, base);
       await example(page);
+      // The click leads to the verdict: the results are scrolled to once drawn (a smooth scroll,
+      // so waited for), not to where they began before the comparison made the page longer.
+      await page.waitForFunction(() => Math.abs(document.querySelector("#results").getBoundingClientRect().top) < 2, null, { timeout: 5000 })
+        .catch(async () => assert(false, `results not scrolled to: their top at ${await page.$eval("#results", (r) => Math.round(r.getBoundingClientRect().top))}px`));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert(overflow <= 0, `the page is ${overflow}px wider than the window`);
       await shot(page, "narrow-comparison");

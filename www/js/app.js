@@ -41,6 +41,7 @@ const state = {
   draftNote: null,
   notice: null, // a one-off message (a damaged share link) kept until the next edit
   halted: null, // { request, reason, message }: a request the engine did not finish, not resent by itself
+  scrollToResults: null, // "smooth" or "instant": bring the results into view once drawn (the example)
 };
 
 // ---------------------------------------------------------------- engine
@@ -388,6 +389,11 @@ function render() {
   // For tests/browser/figures.mjs: when the first full result reached the screen.
   // Also for tests/browser: the worker's wasm memory when it answered (engine.js recycles it).
   performance.mark("parallax:result", { detail: { tab: selected, articles: analysed.length, wasmBytes: res.wasmBytes } });
+  if (state.scrollToResults) {
+    // Once drawn, not when asked for: before, the page may be too short to scroll that far.
+    document.querySelector("#results").scrollIntoView({ behavior: state.scrollToResults, block: "start" });
+    state.scrollToResults = null;
+  }
 }
 
 function renderArticleTab(view, res, i) {
@@ -425,7 +431,9 @@ function renderCompareTab(view, res) {
 
 // ---------------------------------------------------------------- example, export, share, drafts
 
-async function loadExample() {
+/** Puts the worked example in the panes and, once its results are drawn, scrolls to them:
+ *  smoothly after a click, at once on a page opened on #example (as any link into a page). */
+async function loadExample({ smooth = true } = {}) {
   try {
     const texts = await Promise.all(EXAMPLES.map(async (url) => {
       const resp = await fetch(url);
@@ -436,11 +444,10 @@ async function loadExample() {
     texts.forEach((text, i) => state.panes[i].set({ text, name: ["Reuters example", "Independent example"][i] }));
     state.settings.tab = "compare";
     state.settings.pair = [0, 1];
-    // Sent before the scroll, which lays the page out: the worker can start meanwhile.
     state.notice = null;
+    state.scrollToResults = smooth ? "smooth" : "instant";
     scheduleDraft();
     run();
-    document.querySelector("#results").scrollIntoView({ behavior: "smooth", block: "start" });
     return true;
   } catch (err) {
     setStatus(`The example could not be loaded (${err.message}).`, "error");
@@ -545,7 +552,7 @@ async function openSharedLink() {
 
 // ---------------------------------------------------------------- start
 
-$("#example").addEventListener("click", loadExample);
+$("#example").addEventListener("click", () => loadExample());
 $("#add-pane").addEventListener("click", () => { const p = addPane(); p.ta.focus(); });
 $("#clear-all").addEventListener("click", () => {
   trimPanes(MIN_PANES);
@@ -562,7 +569,7 @@ for (let i = 0; i < MIN_PANES; i++) addPane();
 if (location.hash === "#example") {
   // A link straight to the worked example (which asks for its analysis itself).
   history.replaceState(null, "", location.pathname + location.search);
-  if (!(await loadExample())) run();
+  if (!(await loadExample({ smooth: false }))) run();
 } else {
   if (!(await openSharedLink())) {
     const draft = loadDraft();
