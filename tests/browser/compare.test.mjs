@@ -55,6 +55,24 @@ export const tests = [
     },
   },
   {
+    name: "asked for less motion, the page jumps to the example's results",
+    viewport: { width: 390, height: 844 },
+    reducedMotion: "reduce",
+    async run({ ctx, base }) {
+      const page = await open(ctx, base);
+      await page.click("#example");
+      // As the results are drawn (the mark's observer runs soon after): no smooth scroll to wait for.
+      const top = await page.evaluate(() => new Promise((resolve) => {
+        new PerformanceObserver((list, obs) => {
+          if (!list.getEntriesByName("parallax:result").some((m) => m.detail?.articles === 2)) return;
+          obs.disconnect();
+          resolve(document.querySelector("#results").getBoundingClientRect().top);
+        }).observe({ type: "mark", buffered: true });
+      }));
+      assert(Math.abs(top) < 2, `results' top at ${Math.round(top)}px right after they were drawn`);
+    },
+  },
+  {
     name: "a third article adds a pair picker; drafts survive a reload",
     async run({ ctx, base }) {
       const page = await open(ctx, base);

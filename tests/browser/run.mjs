@@ -25,7 +25,7 @@ try {
       if (filter && !`${file} ${test.name}`.includes(filter)) continue;
       const started = Date.now();
       if (!browser.isConnected()) browser = await launch(); // a crash must not fail every later test
-      const ctx = await browser.newContext({ viewport: test.viewport ?? { width: 1366, height: 900 }, acceptDownloads: true });
+      const ctx = await browser.newContext({ viewport: test.viewport ?? { width: 1366, height: 900 }, reducedMotion: test.reducedMotion, acceptDownloads: true });
       const watch = { dialogs: [], pageErrors: [], consoleErrors: [], requests: [] };
       ctx.on("page", (page) => {
         page.on("dialog", (d) => { watch.dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });

@@ -3,7 +3,7 @@
 
 // First: engine.js starts the worker as it is evaluated, before the rest of the page is set up.
 import * as engine from "./engine.js";
-import { h, clear, letter, fmt, KINDS } from "./dom.js";
+import { h, clear, letter, fmt, KINDS, smoothly } from "./dom.js";
 import { renderArticle, analysedText, titleOf } from "./article-view.js";
 import { renderComparison, manyMatrix } from "./compare-view.js";
 import { Pane, sentence } from "./panes.js";
@@ -445,7 +445,7 @@ async function loadExample({ smooth = true } = {}) {
     state.settings.tab = "compare";
     state.settings.pair = [0, 1];
     state.notice = null;
-    state.scrollToResults = smooth ? "smooth" : "instant";
+    state.scrollToResults = smooth ? smoothly() : "instant";
     scheduleDraft();
     run();
     return true;

@@ -1,7 +1,7 @@
 // One article: what it says about itself (headline, date, credits), who it names, who it quotes,
 // whom it cites, and its text with all of that highlighted.
 
-import { h, append, KINDS, KIND_LABEL, KIND_PLURAL, kindBadge, fmt } from "./dom.js";
+import { h, append, KINDS, KIND_LABEL, KIND_PLURAL, kindBadge, fmt, smoothly } from "./dom.js";
 import { renderText } from "./textview.js";
 
 // Long articles name hundreds of things; the table shows the most mentioned and offers the rest.
@@ -230,7 +230,7 @@ export function renderArticle(analysis, source, ctx) {
     cursor = (cursor + 1) % list.length;
     for (const el of doc.querySelectorAll("mark.current")) el.classList.remove("current");
     list[cursor].classList.add("current");
-    list[cursor].scrollIntoView({ block: "center", behavior: "smooth" });
+    list[cursor].scrollIntoView({ block: "center", behavior: smoothly() });
     ctx.announce?.(`${entities[i].name}: mention ${cursor + 1} of ${list.length}`);
   };
   const pickQuote = (i) => {
@@ -238,7 +238,7 @@ export function renderArticle(analysis, source, ctx) {
     if (!el) return;
     for (const x of doc.querySelectorAll(".quote.current")) x.classList.remove("current");
     for (const x of doc.querySelectorAll(`[data-q="${i}"]`)) x.classList.add("current");
-    el.scrollIntoView({ block: "center", behavior: "smooth" });
+    el.scrollIntoView({ block: "center", behavior: smoothly() });
   };
 
   append(side, [
@@ -259,7 +259,7 @@ export function renderArticle(analysis, source, ctx) {
       const i = Number(mark.dataset.e);
       pick(i);
       const row = side.querySelector(`tr[data-e="${i}"]`);
-      row?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      row?.scrollIntoView({ block: "nearest", behavior: smoothly() });
       row?.querySelector("button")?.focus({ preventScroll: true });
       return;
     }

@@ -1,7 +1,7 @@
 // Two articles side by side: how much B reuses of A, the reused passages linked across the two
 // texts, who each one names more, what B added and dropped, quotes, sources, distinctive words.
 
-import { h, append, svg, KIND_LABEL, kindBadge, fmt, pct } from "./dom.js";
+import { h, append, svg, KIND_LABEL, kindBadge, fmt, pct, smoothly } from "./dom.js";
 import { renderText } from "./textview.js";
 import { analysedText, titleOf, kindFilters, cutMarks } from "./article-view.js";
 import { fillUtf16 } from "./offsets.js";
@@ -196,7 +196,7 @@ function sideBySide(cmp, texts, la, lb, passages, moved, sides) {
     const scrollTo = (col) => {
       const twin = col.querySelector(`.seg[data-p="${el.dataset.p}"]`);
       if (!twin) return;
-      col.scrollTo({ top: twin.offsetTop - col.offsetTop - 40, behavior: "smooth" });
+      col.scrollTo({ top: twin.offsetTop - col.offsetTop - 40, behavior: smoothly() });
       twin.classList.add("flash");
       setTimeout(() => twin.classList.remove("flash"), 1200);
     };

@@ -63,3 +63,7 @@ export const pct = (x) => `${Math.round((Number(x) || 0) * 100)}%`;
 
 /** Letter of the n-th article: A, B, C, ... */
 export const letter = (i) => String.fromCharCode(65 + i);
+
+/** How a scroll the page makes moves: smoothly, unless the reader asked for less motion (CSS's
+ *  `scroll-behavior` does not reach a script's `behavior: "smooth"`). */
+export const smoothly = () => (matchMedia("(prefers-reduced-motion: reduce)").matches ? "instant" : "smooth");
