@@ -207,7 +207,7 @@ for (const stage of [...stageNames, "all"]) {
 }
 console.log("(ms per round over the corpus; MB/s: the corpus's bytes over that stage's time alone; the clock is read 8 times a call)");
 const backToBack = stageRuns[0][1].bytes / MB / (stageRuns[0][1].totalNs / 1e9);
-console.log(`Back to back, with no other tool between its calls, native runs at ${fmt(backToBack)} MB/s per CPU-s, against ${fmt(stats[0].bytes / MB / stats[0].cpu)} interleaved above: what waking for each article, other processes having run in between, costs it (README, Benchmarks: mostly waking from idle, not evicted caches alone).`);
+console.log(`Back to back, with no other tool between its calls, native runs at ${fmt(backToBack)} MB/s per CPU-s, against ${fmt(stats[0].bytes / MB / stats[0].cpu)} interleaved above: what coming back to each article after other processes have run costs it (README, Benchmarks: it grows with the time elapsed, asleep or not, on this shared machine).`);
 
 // Size sweep: whole runs of the release CLI, start-up included, under GNU time.
 console.log("");
