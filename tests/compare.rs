@@ -423,6 +423,31 @@ fn one_sided_sentences_are_listed() {
 }
 
 #[test]
+fn one_sided_sentences_are_whole_sentences() {
+    // Listed as the sentences they are: a quotation keeps its opening mark as well as its
+    // closing one, and the sentence its final stop.
+    let a = "Shares fell on Tuesday after the regulator opened an inquiry into the company.\n\n\
+             \"This is a warning shot,\" said an analyst at a bank in New York.";
+    let b = "Shares fell on Tuesday after the regulator opened an inquiry into the company.\n\n\
+             The company said it would cooperate with the authorities.";
+    let c = compare(a, b).unwrap();
+    let texts = |sentences: &[Loc], text: &str| -> Vec<String> {
+        sentences
+            .iter()
+            .map(|s| s.span().of(text).to_string())
+            .collect()
+    };
+    assert_eq!(
+        texts(&c.sentences.only_a, a),
+        ["\"This is a warning shot,\" said an analyst at a bank in New York."]
+    );
+    assert_eq!(
+        texts(&c.sentences.only_b, b),
+        ["The company said it would cooperate with the authorities."]
+    );
+}
+
+#[test]
 fn quote_in_another_translation_is_the_same_remark_not_inherited() {
     let c = compare(REUTERS, INDEPENDENT).unwrap();
     let other = c

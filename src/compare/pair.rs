@@ -383,10 +383,13 @@ impl Shares {
             .collect();
         let all = reuse::shares(&cover);
         let outside = reuse::shares(&unquoted);
+        // Shown as the sentences they are, from the first mark to the last, not from the first
+        // word to the last (which would cut a quotation's opening mark and keep its closing one).
         let alone = words
             .sentences()
-            .filter(|r| !r.is_empty() && cover[r.clone()].iter().all(|&c| c == Cover::Own))
-            .map(|r| words.bytes(r).into())
+            .zip(&words.sentence_spans)
+            .filter(|(r, _)| !r.is_empty() && cover[r.clone()].iter().all(|&c| c == Cover::Own))
+            .map(|(_, &span)| span.into())
             .collect();
         Shares {
             verbatim: all.verbatim,

@@ -54,6 +54,9 @@ pub struct Words {
     /// Where each sentence starts, as a word index, ascending (sentences never cross a
     /// region); the last runs to the end.
     pub sentence_starts: Vec<u32>,
+    /// Each sentence's own span, its punctuation and quotation marks included (one per
+    /// `sentence_starts`): the words of `“Not now,” he said.` run from `Not` to `said`.
+    pub sentence_spans: Vec<Span>,
 }
 
 impl Words {
@@ -64,14 +67,17 @@ impl Words {
         for (r, region) in regions.into_iter().enumerate() {
             let sentences = paragraphs::sentence_spans(text, region);
             let mut next_sentence = sentences.iter().peekable();
+            let mut sentence = None;
             for span in word_spans(text, region) {
                 // A sentence starts at its first word: the first word at or past its start.
                 let mut starts = false;
-                while next_sentence.next_if(|s| s.start <= span.start).is_some() {
+                while let Some(&s) = next_sentence.next_if(|s| s.start <= span.start) {
                     starts = true;
+                    sentence = Some(s);
                 }
                 if starts || words.regions.last() != Some(&(r as u32)) {
                     words.sentence_starts.push(words.spans.len() as u32);
+                    words.sentence_spans.push(sentence.unwrap_or(span));
                 }
                 let word = span.of(text);
                 words.keys.push(hash_key(word));
