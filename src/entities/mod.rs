@@ -221,7 +221,9 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     }
 
     // 3. Short forms: a one- or two-word mention that is the start or end of exactly one longer
-    //    name joins it ("Putin" → "Vladimir Putin", "Pezeshkian" → "Masoud Pezeshkian").
+    //    name joins it ("Putin" → "Vladimir Putin", "Pezeshkian" → "Masoud Pezeshkian"), but
+    //    for a place named by a qualifier before another's name ("South Africa", "New Mexico":
+    //    `qualified`), which is that other place's part or neighbour, not the place itself.
     let mut starting: IdMap<&str, Vec<usize>> = IdMap::default();
     let mut ending: IdMap<&str, Vec<usize>> = IdMap::default();
     for (n, &(k, _)) in longs.iter().enumerate() {
@@ -258,6 +260,7 @@ pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
                     long.kinds & kind_bit(lk) != 0
                         && compatible(short, lk)
                         && !(first_part && lk == Kind::Per)
+                        && !(lk == Kind::Loc && !first_part && qualified(longs[n].0))
                 });
                 if fits {
                     let root = find(&mut parent, long.first);
@@ -462,6 +465,50 @@ fn build(text: &str, mentions: &[Mention], forms: &Forms, members: &[u32]) -> En
     }
 }
 
+/// Words that, before a place's name, make the name of another place: a region of it, a
+/// neighbour, a namesake ("South Africa" and "Africa", "Northern Ireland" and "Ireland", "New
+/// Mexico" and "Mexico", "East Jerusalem" and "Jerusalem"). Keys are lowercase, hyphens as spaces.
+const PLACE_QUALIFIERS: &[&str] = &[
+    "central",
+    "east",
+    "eastern",
+    "equatorial",
+    "far",
+    "greater",
+    "inner",
+    "latin",
+    "lower",
+    "middle",
+    "new",
+    "north",
+    "northeast",
+    "northeastern",
+    "northern",
+    "northwest",
+    "northwestern",
+    "outer",
+    "south",
+    "southeast",
+    "southeastern",
+    "southern",
+    "southwest",
+    "southwestern",
+    "sub",
+    "upper",
+    "west",
+    "western",
+];
+
+/// Whether the multi-word name `key` (see `names::key`) has a place qualifier among the words
+/// before its last, so that its last words alone name another place.
+fn qualified(key: &str) -> bool {
+    let words = key.split(' ');
+    let before_last = words.clone().count().saturating_sub(1);
+    words
+        .take(before_last)
+        .any(|w| PLACE_QUALIFIERS.binary_search(&w).is_ok())
+}
+
 /// Whether a short form may join a longer name of kind `long`. The recognizer often gives a
 /// bare surname the wrong type: a person's surname is still that person, unless the recognizer
 /// was sure it is a place; and a short form it was unsure of may join a name of any kind.
@@ -580,6 +627,37 @@ mod tests {
                 ("Masoud Pezeshkian".into(), Per, 2)
             ]
         );
+    }
+
+    #[test]
+    fn a_qualified_place_is_another_place() {
+        let text = "South Africa hosts leaders from across Africa. Northern Ireland and Ireland \
+                    met. The Gaza Strip and Gaza. Saudi Arabia, or Arabia.";
+        let got = run(
+            text,
+            &[
+                ("South Africa", Loc),
+                ("Africa", Loc),
+                ("Northern Ireland", Loc),
+                ("Ireland", Loc),
+                ("Gaza Strip", Loc),
+                ("Gaza", Loc),
+                ("Saudi Arabia", Loc),
+                ("Arabia", Loc),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Gaza Strip".into(), Loc, 2),
+                ("Saudi Arabia".into(), Loc, 2),
+                ("South Africa".into(), Loc, 1),
+                ("Africa".into(), Loc, 1),
+                ("Northern Ireland".into(), Loc, 1),
+                ("Ireland".into(), Loc, 1),
+            ]
+        );
+        assert!(PLACE_QUALIFIERS.windows(2).all(|w| w[0] < w[1]), "sorted");
     }
 
     #[test]
