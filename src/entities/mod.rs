@@ -22,7 +22,7 @@ use crate::text::whitespace;
 use names::{initials, is_acronym, key, tidy};
 use serde::Serialize;
 use std::sync::Arc;
-use titles::{body_before_title, person_after_title, strip_title};
+use titles::{body_after_noun, body_before_title, person_after_title, strip_title};
 
 /// One referent and every mention of it in the article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -59,7 +59,10 @@ serialize_with_loc!(EntityMention {
 pub fn group(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
     let mentions: Vec<Mention> = mentions
         .into_iter()
-        .map(|m| strip_title(text, person_after_title(text, body_before_title(text, m))))
+        .map(|m| {
+            let m = body_after_noun(text, body_before_title(text, m));
+            strip_title(text, person_after_title(text, m))
+        })
         .filter(|m| !m.span.is_empty())
         .collect();
     let mentions = split_compounds(text, mentions);
@@ -625,6 +628,40 @@ mod tests {
             [
                 ("Vladimir Putin".into(), Per, 3),
                 ("Masoud Pezeshkian".into(), Per, 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_bodys_noun_is_that_body() {
+        // Each tagged a person with an organisation as the recognizer's next guess.
+        let text = "Data from the think tank Bruegel and the taxi service Uber. A Tank Rolls \
+                    said so, as did the manufacturer Georg Reichenbach and the Company Smith.";
+        let mentions = ["Bruegel", "Uber", "Rolls", "Georg Reichenbach", "Smith"]
+            .iter()
+            .map(|n| {
+                let start = text.find(n).expect("name in text");
+                Mention {
+                    span: Span::new(start, start + n.len()),
+                    kind: Per,
+                    confidence: 3.0,
+                    second: Some(Org),
+                }
+            })
+            .collect();
+        let kinds: Vec<(String, Kind)> = group(text, mentions)
+            .into_iter()
+            .map(|e| (e.name, e.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Bruegel".into(), Org),
+                ("Uber".into(), Org),
+                // "tank" only after "think", a noun only in lowercase, and no noun people are.
+                ("Rolls".into(), Per),
+                ("Georg Reichenbach".into(), Per),
+                ("Smith".into(), Per),
             ]
         );
     }

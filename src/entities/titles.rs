@@ -106,6 +106,75 @@ pub(super) fn person_after_title(text: &str, m: Mention) -> Mention {
     }
 }
 
+/// Common nouns only bodies are ("the think tank Bruegel", "state broadcaster CCTV", "taxi
+/// service Uber", "the chipmaker Nvidia"). Nouns people can be as well ("manufacturer",
+/// "publisher", "producer", "analyst") are not here, nor those that also name places ("port").
+const BODY_NOUNS: Words = Words::new(&[
+    "agency",
+    "airline",
+    "automaker",
+    "band",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "charity",
+    "chipmaker",
+    "club",
+    "company",
+    "conglomerate",
+    "consultancy",
+    "daily",
+    "drugmaker",
+    "firm",
+    "giant",
+    "group",
+    "insurer",
+    "lender",
+    "magazine",
+    "militia",
+    "network",
+    "newspaper",
+    "outlet",
+    "party",
+    "platform",
+    "regulator",
+    "retailer",
+    "service",
+    "startup",
+    "start-up",
+    "tabloid",
+    "tank",
+    "watchdog",
+    "website",
+]);
+
+/// A name right after a body's common noun (see [`BODY_NOUNS`]), the noun in lowercase with
+/// only spaces between, names that body: tagged a person, but with an organisation as the
+/// recognizer's next guess, it takes that guess. The noun decides only between the two the
+/// recognizer was torn between; "tank" counts only after "think".
+pub(super) fn body_after_noun(text: &str, m: Mention) -> Mention {
+    if m.kind != Kind::Per || m.second != Some(Kind::Org) {
+        return m;
+    }
+    let before = text[..m.span.start as usize].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == m.span.start as usize {
+        return m;
+    }
+    let mut words = before.rsplit(char::is_whitespace);
+    let word = words.next().unwrap_or("");
+    let lowercase = !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+    let noun =
+        lowercase && BODY_NOUNS.has(word) && (word != "tank" || words.next() == Some("think"));
+    if noun {
+        Mention {
+            kind: Kind::Org,
+            ..m
+        }
+    } else {
+        m
+    }
+}
+
 /// A name right before a person's title ("Kremlin spokesman Dmitry Peskov", "Pentagon
 /// official", "Foreign Ministry spokeswoman") is the body the person speaks for, not a person:
 /// titles come before a person's name, after a body's. Tagged a person, it takes the kind the
