@@ -505,11 +505,11 @@ const PLACE_QUALIFIERS: &[&str] = &[
 /// Whether the multi-word name `key` (see `names::key`) has a place qualifier among the words
 /// before its last, so that its last words alone name another place.
 fn qualified(key: &str) -> bool {
-    let words = key.split(' ');
-    let before_last = words.clone().count().saturating_sub(1);
-    words
-        .take(before_last)
-        .any(|w| PLACE_QUALIFIERS.binary_search(&w).is_ok())
+    key.rsplit_once(' ').is_some_and(|(before_last, _)| {
+        before_last
+            .split(' ')
+            .any(|w| PLACE_QUALIFIERS.binary_search(&w).is_ok())
+    })
 }
 
 /// Whether a short form may join a longer name of kind `long`. The recognizer often gives a
@@ -587,6 +587,17 @@ mod tests {
 
     /// Mentions given as (text, kind); each is found at its first occurrence after the previous.
     fn run(text: &str, names: &[(&str, Kind)]) -> Vec<(String, Kind, usize)> {
+        run_unsure(text, names, SURE_MARGIN, None)
+    }
+
+    /// [`run`], the recognizer as sure of each mention as `confidence`, with `second` its next
+    /// guess.
+    fn run_unsure(
+        text: &str,
+        names: &[(&str, Kind)],
+        confidence: f32,
+        second: Option<Kind>,
+    ) -> Vec<(String, Kind, usize)> {
         let mut from = 0;
         let mentions: Vec<Mention> = names
             .iter()
@@ -596,8 +607,8 @@ mod tests {
                 Mention {
                     span: Span::new(start, from),
                     kind,
-                    confidence: SURE_MARGIN,
-                    second: None,
+                    confidence,
+                    second,
                 }
             })
             .collect();
@@ -637,21 +648,10 @@ mod tests {
         // Each tagged a person with an organisation as the recognizer's next guess.
         let text = "Data from the think tank Bruegel and the taxi service Uber. A Tank Rolls \
                     said so, as did the manufacturer Georg Reichenbach and the Company Smith.";
-        let mentions = ["Bruegel", "Uber", "Rolls", "Georg Reichenbach", "Smith"]
-            .iter()
-            .map(|n| {
-                let start = text.find(n).expect("name in text");
-                Mention {
-                    span: Span::new(start, start + n.len()),
-                    kind: Per,
-                    confidence: 3.0,
-                    second: Some(Org),
-                }
-            })
-            .collect();
-        let kinds: Vec<(String, Kind)> = group(text, mentions)
+        let names = ["Bruegel", "Uber", "Rolls", "Georg Reichenbach", "Smith"].map(|n| (n, Per));
+        let kinds: Vec<(String, Kind)> = run_unsure(text, &names, 3.0, Some(Org))
             .into_iter()
-            .map(|e| (e.name, e.kind))
+            .map(|(name, kind, _)| (name, kind))
             .collect();
         assert_eq!(
             kinds,

@@ -81,21 +81,23 @@ const PERSON_TITLES: Words = Words::new(&[
     "emperor",
 ]);
 
+/// The words before mention `m`, nearest first, if only spaces separate it from the one right
+/// before it (none if it follows a line break, a bracket or nothing).
+fn words_before(text: &str, m: Mention) -> Option<impl Iterator<Item = &str>> {
+    let before = text[..m.span.start as usize].trim_end_matches([' ', '\u{a0}']);
+    (before.len() != m.span.start as usize).then(|| before.rsplit(char::is_whitespace))
+}
+
 /// A mention right after a person's title (see [`PERSON_TITLES`]; "President-elect" and
 /// "ex-Senator" count), with only spaces between, is a person.
 pub(super) fn person_after_title(text: &str, m: Mention) -> Mention {
     if m.kind == Kind::Per {
         return m;
     }
-    let before = text[..m.span.start as usize].trim_end_matches([' ', '\u{a0}']);
-    if before.len() == m.span.start as usize {
+    let Some(mut words) = words_before(text, m) else {
         return m;
-    }
-    let word = before
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('.');
+    };
+    let word = words.next().unwrap_or("").trim_end_matches('.');
     if word.split(['-', '‐']).any(|part| PERSON_TITLES.has(part)) {
         Mention {
             kind: Kind::Per,
@@ -156,11 +158,9 @@ pub(super) fn body_after_noun(text: &str, m: Mention) -> Mention {
     if m.kind != Kind::Per || m.second != Some(Kind::Org) {
         return m;
     }
-    let before = text[..m.span.start as usize].trim_end_matches([' ', '\u{a0}']);
-    if before.len() == m.span.start as usize {
+    let Some(mut words) = words_before(text, m) else {
         return m;
-    }
-    let mut words = before.rsplit(char::is_whitespace);
+    };
     let word = words.next().unwrap_or("");
     let lowercase = !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
     let noun =
