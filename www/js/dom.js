@@ -8,7 +8,10 @@
  */
 export function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props ?? {})) {
+  // `for...in` over the props' own keys (object literals), not `Object.entries`: the page builds
+  // a thousand elements for a comparison, much of it in code run for the first time.
+  for (const key in props) {
+    const value = props[key];
     if (value === undefined || value === null || value === false) continue;
     if (key === "class") el.className = Array.isArray(value) ? value.filter(Boolean).join(" ") : value;
     else if (key === "text") el.textContent = String(value);
@@ -18,15 +21,16 @@ export function h(tag, props = {}, ...children) {
     else if (key === "style") for (const [p, v] of Object.entries(value)) el.style.setProperty(p, String(v));
     else el[key] = value;
   }
-  append(el, children);
+  if (children.length) append(el, children);
   return el;
 }
 
 /** Appends children (nodes, strings, nested arrays; null/false skipped). */
 export function append(parent, children) {
-  for (const child of children.flat(Infinity)) {
+  for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (Array.isArray(child)) append(parent, child);
+    else parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return parent;
 }
