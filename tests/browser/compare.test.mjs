@@ -35,6 +35,35 @@ export const tests = [
     },
   },
   {
+    name: "a fresh comparison's first frame leaves the sections out of sight unlaid, then lays out all of it",
+    async run({ ctx, base }) {
+      const page = await open(ctx, base);
+      // Seen as the result is drawn, before its first frame: the sections below are deferred.
+      const deferred = page.evaluate(() => new Promise((resolve) => {
+        new PerformanceObserver((list, obs) => {
+          if (!list.getEntriesByName("parallax:result").some((m) => m.detail?.articles === 2)) return;
+          obs.disconnect();
+          resolve([...document.querySelectorAll(".compare-view > *")].map((el) => getComputedStyle(el).contentVisibility));
+        }).observe({ type: "mark" });
+      }));
+      await page.click("#example");
+      const before = await deferred;
+      assert(before.includes("auto") && before.includes("visible"), `content-visibility as drawn: ${before}`);
+      // Once painted (the mark figures.mjs times), everything is laid out, so that a redraw keeps
+      // every section's height; and a redraw (back from another tab) defers nothing.
+      await page.waitForFunction(() => performance.getEntriesByName("parallax:painted").some((m) => m.detail?.articles === 2));
+      const laid = () => page.$$eval(".compare-view > *", (els) => els.map((el) => getComputedStyle(el).contentVisibility));
+      let after = await laid();
+      assert(after.every((v) => v === "visible"), `content-visibility once painted: ${after}`);
+      await page.click('[role=tab][data-tab="A"]');
+      await page.waitForSelector('.article-view[data-letter="A"]');
+      await page.click("#tab-compare");
+      await page.waitForSelector(".compare-view");
+      after = await laid();
+      assert(after.every((v) => v === "visible"), `content-visibility after a redraw: ${after}`);
+    },
+  },
+  {
     name: "the example is usable at 390 px wide",
     viewport: { width: 390, height: 844 },
     async run({ ctx, base }) {

@@ -324,6 +324,8 @@ function haltedBox({ reason, message }) {
 
 function render() {
   const view = els.view;
+  // Drawn where nothing was: no one can be reading (or scrolled to) what it replaces.
+  const fresh = view.dataset.state !== "done";
   clear(view);
   const nothing = !state.results || !state.results.results.some((r) => r?.ok);
   $("#share").disabled = nothing;
@@ -392,9 +394,17 @@ function render() {
   performance.mark("parallax:result", { detail });
   // And when it was first painted: a task posted from the next frame's callback runs once that
   // frame's style, layout and paint are done (the layout alone was 80-180 ms for the example).
+  // A comparison drawn fresh lays out its sections below the first screen only as they near the
+  // viewport (style.css, `.first-draw`) until then; after, all of it, so that a later redraw
+  // (which replaces it whole) cannot change the height of what is above the reader.
+  const deferred = fresh ? view.querySelector(".compare-view") : null;
+  deferred?.classList.add("first-draw");
   requestAnimationFrame(() => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => performance.mark("parallax:painted", { detail });
+    channel.port1.onmessage = () => {
+      performance.mark("parallax:painted", { detail });
+      deferred?.classList.remove("first-draw");
+    };
     channel.port2.postMessage(null);
   });
   if (state.scrollToResults) {
