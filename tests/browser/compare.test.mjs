@@ -1,6 +1,6 @@
 // The built-in example, one click from a real comparison; N-way; drafts survive a reload.
 
-import { open, settled, shot, paste, assert, example } from "./harness.mjs";
+import { open, settled, shot, paste, assert, example, firstFrame } from "./harness.mjs";
 
 export const tests = [
   {
@@ -38,28 +38,20 @@ export const tests = [
     name: "a fresh comparison's first frame leaves the sections out of sight unlaid, then lays out all of it",
     async run({ ctx, base }) {
       const page = await open(ctx, base);
-      // Seen as the result is drawn, before its first frame: the sections below are deferred.
-      const deferred = page.evaluate(() => new Promise((resolve) => {
-        new PerformanceObserver((list, obs) => {
-          if (!list.getEntriesByName("parallax:result").some((m) => m.detail?.articles === 2)) return;
-          obs.disconnect();
-          resolve([...document.querySelectorAll(".compare-view > *")].map((el) => getComputedStyle(el).contentVisibility));
-        }).observe({ type: "mark" });
-      }));
+      const frame = firstFrame(page, ".compare-view > *", 2);
       await page.click("#example");
-      const before = await deferred;
+      // As drawn, before its first frame: the sections below the cards and chart are deferred.
+      const before = await frame.drawn;
       assert(before.includes("auto") && before.includes("visible"), `content-visibility as drawn: ${before}`);
       // Once painted (the mark figures.mjs times), everything is laid out, so that a redraw keeps
       // every section's height; and a redraw (back from another tab) defers nothing.
-      await page.waitForFunction(() => performance.getEntriesByName("parallax:painted").some((m) => m.detail?.articles === 2));
-      const laid = () => page.$$eval(".compare-view > *", (els) => els.map((el) => getComputedStyle(el).contentVisibility));
-      let after = await laid();
+      let after = await frame.painted();
       assert(after.every((v) => v === "visible"), `content-visibility once painted: ${after}`);
       await page.click('[role=tab][data-tab="A"]');
       await page.waitForSelector('.article-view[data-letter="A"]');
       await page.click("#tab-compare");
       await page.waitForSelector(".compare-view");
-      after = await laid();
+      after = await page.$$eval(".compare-view > *", (els) => els.map((el) => getComputedStyle(el).contentVisibility));
       assert(after.every((v) => v === "visible"), `content-visibility after a redraw: ${after}`);
     },
   },

@@ -100,6 +100,26 @@ export const latestResult = (page) => page.evaluate(() => {
   return { count: marks.length, wasmBytes: marks.at(-1)?.detail?.wasmBytes };
 });
 
+/**
+ * `content-visibility` of each element `selector` finds, as the next result of `articles`
+ * articles is drawn (before its first frame: `drawn`, a promise) and once that frame is painted
+ * (`painted()`). Call it before the action that brings the result.
+ */
+export function firstFrame(page, selector, articles) {
+  const drawn = page.evaluate(([sel, n]) => new Promise((resolve) => {
+    new PerformanceObserver((list, obs) => {
+      if (!list.getEntriesByName("parallax:result").some((m) => m.detail?.articles === n)) return;
+      obs.disconnect();
+      resolve([...document.querySelectorAll(sel)].map((el) => getComputedStyle(el).contentVisibility));
+    }).observe({ type: "mark" });
+  }), [selector, articles]);
+  const painted = async () => {
+    await page.waitForFunction((n) => performance.getEntriesByName("parallax:painted").some((m) => m.detail?.articles === n), articles);
+    return page.$$eval(selector, (els) => els.map((el) => getComputedStyle(el).contentVisibility));
+  };
+  return { drawn, painted };
+}
+
 /** Pastes `text` into pane `paneIndex` and waits for the result that follows it. */
 export async function pasteAndWait(page, paneIndex, text, timeout = 30_000) {
   const { count } = await latestResult(page);

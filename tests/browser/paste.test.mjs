@@ -2,7 +2,7 @@
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { open, paste, settled, shot, entityRows, assert, SEEDS } from "./harness.mjs";
+import { open, paste, settled, shot, entityRows, assert, SEEDS, firstFrame } from "./harness.mjs";
 
 const reuters = await readFile(path.join(SEEDS, "reuters-2024-10-11.txt"), "utf8");
 
@@ -20,7 +20,13 @@ export const tests = [
     name: "pasting the Reuters seed lists Putin and Pezeshkian with their mention counts",
     async run({ ctx, base }) {
       const page = await open(ctx, base);
+      const frame = firstFrame(page, ".article-view .doc > .para", 1);
       await paste(page, 0, { text: reuters });
+      // Drawn fresh, the article's paragraphs out of sight wait for its first frame; then all are laid out.
+      const before = await frame.drawn;
+      assert(before.length > 10 && before.includes("auto"), `paragraphs' content-visibility as drawn: ${before}`);
+      const after = await frame.painted();
+      assert(after.every((v) => v === "visible"), `paragraphs' content-visibility once painted: ${after}`);
       await settled(page);
       assert((await page.inputValue(".pane-text >> nth=0")) === reuters, "the pasted text is not in pane A");
       await page.click('[role=tab][data-tab="A"]');

@@ -394,10 +394,10 @@ function render() {
   performance.mark("parallax:result", { detail });
   // And when it was first painted: a task posted from the next frame's callback runs once that
   // frame's style, layout and paint are done (the layout alone was 80-180 ms for the example).
-  // A comparison drawn fresh lays out its sections below the first screen only as they near the
-  // viewport (style.css, `.first-draw`) until then; after, all of it, so that a later redraw
-  // (which replaces it whole) cannot change the height of what is above the reader.
-  const deferred = fresh ? view.querySelector(".compare-view") : null;
+  // A result drawn fresh lays out what is below the first screen only if it is near the viewport
+  // (style.css, `.first-draw`) until then; after, all of it, so that a later redraw (which
+  // replaces it whole) cannot change the height of what is above the reader.
+  const deferred = fresh ? view.querySelector(".compare-view, .article-view") : null;
   deferred?.classList.add("first-draw");
   requestAnimationFrame(() => {
     const channel = new MessageChannel();
