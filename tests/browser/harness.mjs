@@ -103,7 +103,7 @@ export const latestResult = (page) => page.evaluate(() => {
 /**
  * `content-visibility` of each element `selector` finds, as the next result of `articles`
  * articles is drawn (before its first frame: `drawn`, a promise) and once that frame is painted
- * (`painted()`). Call it before the action that brings the result.
+ * (`painted()`), or at any time (`now()`). Call it before the action that brings the result.
  */
 export function firstFrame(page, selector, articles) {
   const drawn = page.evaluate(([sel, n]) => new Promise((resolve) => {
@@ -113,11 +113,12 @@ export function firstFrame(page, selector, articles) {
       resolve([...document.querySelectorAll(sel)].map((el) => getComputedStyle(el).contentVisibility));
     }).observe({ type: "mark" });
   }), [selector, articles]);
+  const now = () => page.$$eval(selector, (els) => els.map((el) => getComputedStyle(el).contentVisibility));
   const painted = async () => {
     await page.waitForFunction((n) => performance.getEntriesByName("parallax:painted").some((m) => m.detail?.articles === n), articles);
-    return page.$$eval(selector, (els) => els.map((el) => getComputedStyle(el).contentVisibility));
+    return now();
   };
-  return { drawn, painted };
+  return { drawn, painted, now };
 }
 
 /** Pastes `text` into pane `paneIndex` and waits for the result that follows it. */
